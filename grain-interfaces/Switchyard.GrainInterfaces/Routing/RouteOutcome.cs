@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Switchyard.Routing;
+
+/// <summary>What happened to one routed request: every tier tried, in order.</summary>
+/// <param name="Attempts">The tiers tried; the last one is the answer served.</param>
+[GenerateSerializer, Immutable]
+[Alias("switchyard.routing.RouteOutcome")]
+public sealed record RouteOutcome([property: Id(0)] ImmutableArray<TierAttempt> Attempts);

@@ -1,0 +1,28 @@
+namespace Switchyard.Routing;
+
+/// <summary>
+/// How a task type's requests are routed: start on <see cref="StartTier"/>, accept an answer whose
+/// confidence is at least <see cref="AcceptConfidence"/>, otherwise escalate one tier at a time up to
+/// <see cref="MaxTier"/>. The answer of the last tier is always accepted.
+/// </summary>
+/// <param name="TaskType">The task type this plan is for.</param>
+/// <param name="StartTier">The first tier tried.</param>
+/// <param name="MaxTier">The highest tier an escalation may reach.</param>
+/// <param name="AcceptConfidence">The lowest confidence accepted without escalating, in [0, 1].</param>
+[GenerateSerializer, Immutable]
+[Alias("switchyard.routing.RoutePlan")]
+public sealed record RoutePlan(
+    [property: Id(0)] string TaskType,
+    [property: Id(1)] ModelTier StartTier,
+    [property: Id(2)] ModelTier MaxTier,
+    [property: Id(3)] double AcceptConfidence)
+{
+    /// <summary>The tiers in the order they may be tried.</summary>
+    public IEnumerable<ModelTier> Tiers()
+    {
+        for (var tier = StartTier; tier <= MaxTier; tier++)
+        {
+            yield return tier;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Switchyard.Budget;
+
+/// <summary>How budget grains treat holds and retries, bound from <c>Switchyard:Budget</c>.</summary>
+public sealed class BudgetOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Switchyard:Budget";
+
+    /// <summary>How long a hold lives without a settle before it is released. Default: 10 minutes.</summary>
+    public TimeSpan HoldTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a settled request id is remembered, so a retry charges nothing. Default: 24 hours.</summary>
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+}

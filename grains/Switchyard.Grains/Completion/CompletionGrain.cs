@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Switchyard.Budget;
+using Switchyard.Caching;
+using Switchyard.Models;
+using Switchyard.Providers;
+using Switchyard.Routing;
+using Switchyard.Telemetry;
+using Switchyard.Tenants;
+
+namespace Switchyard.Completion;
+
+/// <summary>
+/// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
+/// check → escalation → settle → cache store → router outcome. A stateless worker, so Orleans adds
+/// activations under load and the call stays local to the silo that received it.
+/// </summary>
+[StatelessWorker]
+public sealed partial class CompletionGrain(
+    ModelCatalog catalog,
+    ChatClientRegistry clients,
+    TokenCounter tokens,
+    IOptionsMonitor<TenantsOptions> tenants,
+    IOptions<CacheOptions> cacheOptions,
+    ILogger<CompletionGrain> logger) : Grain, ICompletionGrain
+{
+    async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
+    {
+        using var activity = SwitchyardTelemetry.Source.StartActivity("switchyard.complete");
+        activity?.SetTag("switchyard.task_type", request.TaskType);
+        var result = await CompleteAsync(request);
+        activity?.SetTag("switchyard.cache", SwitchyardTelemetry.CacheHeader(result.Cache));
+        activity?.SetTag("gen_ai.response.model", result.Model);
+        SwitchyardTelemetry.RecordRequest(result);
+        return result;
+    }
+
+    private async Task<CompletionResult> CompleteAsync(CompletionRequest request)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return CompletionResult.Failed(request.RequestId, invalid);
+        }
+
+        var pinned = !request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase);
+        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).GetPlan();
+        var candidates = pinned ? PinnedCandidates(request.Model) : PlannedCandidates(plan!);
+        if (candidates.Count == 0)
+        {
+            return CompletionResult.Failed(request.RequestId, new CompletionError(
+                CompletionErrorKind.InvalidRequest, pinned ? $"The model '{request.Model}' does not exist." : "No model is configured for any tier of this task type's plan."));
+        }
+
+        var cache = cacheOptions.Value;
+        var useCache = cache.Enabled && request.Cache == CachePolicy.Default;
+        var key = useCache ? CacheKey.For(request, cache.ShardsPerTenant) : default;
+        var shard = useCache ? GrainFactory.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(request.TenantId, key.ShardIndex)) : null;
+        if (shard is not null && await shard.Get(key.Hash) is { } hit)
+        {
+            return new CompletionResult(
+                request.RequestId, hit.Content, hit.Model, hit.Tier, CacheResult.HitExact, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
+        }
+
+        var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence);
+        if (served.Result.Error is null)
+        {
+            if (shard is not null)
+            {
+                var result = served.Result;
+                await shard.Put(key.Hash, new CachedCompletion(result.Content, result.Model, result.Tier, result.Usage, result.FinishReason, DateTimeOffset.UtcNow), cache.TimeToLive);
+            }
+
+            if (plan is not null)
+            {
+                GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).RecordOutcome(new RouteOutcome(served.Attempts)).Ignore();
+            }
+        }
+
+        return served.Result;
+    }
+
+    private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
+        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, double? acceptConfidence)
+    {
+        var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
+        var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+        var promptTokens = tokens.CountPrompt(request.Messages);
+        var outputEstimate = request.MaxTokens ?? catalog.DefaultOutputTokenEstimate;
+
+        var attempts = ImmutableArray.CreateBuilder<TierAttempt>();
+        var tiers = ImmutableArray.CreateBuilder<ModelTier>();
+        var spent = 0m;
+        var usage = TokenUsage.None;
+        (ModelDeployment Model, ChatResponse Response, double? Confidence)? last = null;
+        string? refusal = null;
+
+        try
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var model = candidates[i];
+                var estimate = model.Price.CostOf(new TokenUsage(promptTokens, 0, outputEstimate));
+                var hold = await budget.Reserve(request.RequestId, spent + estimate);
+                if (hold.Status == ReservationStatus.AlreadySettled)
+                {
+                    return (CompletionResult.Failed(request.RequestId, new CompletionError(
+                        CompletionErrorKind.InvalidRequest, $"The request id '{request.RequestId}' was already used.")), []);
+                }
+
+                if (!hold.IsGranted)
+                {
+                    // Out of budget: serve what a cheaper tier already answered, or refuse if nothing has.
+                    refusal = hold.Reason;
+                    break;
+                }
+
+                ChatResponse response;
+                try
+                {
+                    response = await clients.Get(model).GetResponseAsync(messages, ChatOptionsFor(request, model));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A failed call costs nothing; the next tier may still answer.
+                    LogProviderFailed(logger, model.Name, exception);
+                    continue;
+                }
+
+                var callUsage = UsageOf(response, promptTokens);
+                var cost = model.Price.CostOf(callUsage);
+                spent += cost;
+                usage += callUsage;
+                tiers.Add(model.Tier);
+                SwitchyardTelemetry.RecordCost(model.Tier, cost);
+
+                var confidence = ConfidenceOf(response);
+                var isLast = i == candidates.Count - 1;
+                var accepted = isLast || acceptConfidence is not { } threshold || confidence is not { } c || c >= threshold;
+                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted));
+                last = (model, response, confidence);
+                if (accepted)
+                {
+                    break;
+                }
+
+                LogEscalated(logger, model.Name, confidence ?? 0, acceptConfidence ?? 0);
+                SwitchyardTelemetry.RecordEscalation(model.Tier);
+            }
+        }
+        finally
+        {
+            if (spent > 0m)
+            {
+                await budget.Settle(request.RequestId, spent);
+            }
+            else
+            {
+                await budget.Release(request.RequestId);
+            }
+        }
+
+        if (last is not { } answer)
+        {
+            var error = refusal is not null
+                ? new CompletionError(CompletionErrorKind.BudgetExceeded, refusal)
+                : new CompletionError(CompletionErrorKind.ProviderFailed, "Every model that could answer this request failed.");
+            return (CompletionResult.Failed(request.RequestId, error, spent), attempts.ToImmutable());
+        }
+
+        var result = new CompletionResult(
+            request.RequestId,
+            answer.Response.Text,
+            answer.Model.Name,
+            answer.Model.Tier,
+            CacheResult.Miss,
+            spent,
+            Escalations: attempts.Count - 1,
+            tiers.ToImmutable(),
+            usage,
+            answer.Confidence,
+            FinishReasonOf(answer.Response));
+        return (result, attempts.ToImmutable());
+    }
+
+    private CompletionError? Validate(CompletionRequest request)
+    {
+        if (!GrainKeys.IsValidTenantId(request.TenantId) || !tenants.CurrentValue.Tenants.ContainsKey(request.TenantId))
+        {
+            return new CompletionError(CompletionErrorKind.InvalidRequest, $"The tenant '{request.TenantId}' is not configured.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.RequestId))
+        {
+            return new CompletionError(CompletionErrorKind.InvalidRequest, "A request id is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.TaskType))
+        {
+            return new CompletionError(CompletionErrorKind.InvalidRequest, "A task type is required.");
+        }
+
+        return request.Messages.IsDefaultOrEmpty
+            ? new CompletionError(CompletionErrorKind.InvalidRequest, "At least one message is required.")
+            : null;
+    }
+
+    private List<ModelDeployment> PinnedCandidates(string model) =>
+        catalog.TryGet(model, out var deployment) ? [deployment] : [];
+
+    private List<ModelDeployment> PlannedCandidates(RoutePlan plan) =>
+        [.. plan.Tiers().Select(catalog.ForTier).OfType<ModelDeployment>()];
+
+    private static ChatOptions ChatOptionsFor(CompletionRequest request, ModelDeployment model) => new()
+    {
+        ModelId = model.Deployment,
+        MaxOutputTokens = request.MaxTokens,
+        Temperature = (float?)request.Temperature,
+        TopP = (float?)request.TopP,
+    };
+
+    private TokenUsage UsageOf(ChatResponse response, int promptTokens)
+    {
+        var input = (int)(response.Usage?.InputTokenCount ?? promptTokens);
+        var cached = (int)(response.Usage?.CachedInputTokenCount ?? 0);
+        var output = (int)(response.Usage?.OutputTokenCount ?? tokens.Count(response.Text));
+        return new TokenUsage(input, cached, output);
+    }
+
+    private static double? ConfidenceOf(ChatResponse response) =>
+        response.AdditionalProperties?.TryGetValue(SimulatedChatClient.ConfidenceKey, out var value) == true && value is double confidence
+            ? confidence
+            : null;
+
+    private static string FinishReasonOf(ChatResponse response) =>
+        response.FinishReason == ChatFinishReason.Length ? "length"
+        : response.FinishReason == ChatFinishReason.ToolCalls ? "tool_calls"
+        : response.FinishReason == ChatFinishReason.ContentFilter ? "content_filter"
+        : "stop";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} failed; trying the next candidate")]
+    private static partial void LogProviderFailed(ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Escalating past {Model}: confidence {Confidence} below {Threshold}")]
+    private static partial void LogEscalated(ILogger logger, string model, double confidence, double threshold);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchyard.Budget;
+using Switchyard.Caching;
+using Switchyard.Models;
+using Switchyard.Providers;
+using Switchyard.Routing;
+using Switchyard.Tenants;
+
+namespace Switchyard.Hosting;
+
+/// <summary>Registers what the grains need: options, the model catalog, providers and tokenizer.</summary>
+public static class SwitchyardGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the grains' services, bound from <paramref name="configuration"/>. The model catalog is
+    /// validated when the host starts: a model without prices stops the start with a clear message.
+    /// </summary>
+    public static IServiceCollection AddSwitchyardGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ModelCatalogOptions>().Bind(configuration.GetSection(ModelCatalogOptions.SectionName));
+        services.AddOptions<TenantsOptions>().Bind(configuration.GetSection("Switchyard"));
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
+        services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
+            .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenCounter>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ChatClientRegistry>();
+        services.AddHostedService<CatalogValidationService>();
+        return services;
+    }
+}

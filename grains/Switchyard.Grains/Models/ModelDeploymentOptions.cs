@@ -1,0 +1,40 @@
+using Switchyard.Providers;
+using Switchyard.Routing;
+
+namespace Switchyard.Models;
+
+/// <summary>
+/// One model deployment of the catalog, bound from <c>Switchyard:Models:&lt;name&gt;</c>.
+/// </summary>
+public sealed class ModelDeploymentOptions
+{
+    /// <summary>The provider that serves it. Default: <c>simulated</c>, the only one this build ships.</summary>
+    public string Provider { get; set; } = SimulatedChatClient.ProviderName;
+
+    /// <summary>The provider's base address, when it has one. Default: none.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The provider's key. Never logged, traced or shown in an error. Default: none.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The provider's own name for the model. Default: the catalog name.</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>The tier: <c>cheap</c>, <c>mid</c> or <c>frontier</c>. Required.</summary>
+    public ModelTier? Tier { get; set; }
+
+    /// <summary>USD per 1M uncached input tokens. Required: a model without a price is refused.</summary>
+    public decimal? InputPerMillion { get; set; }
+
+    /// <summary>USD per 1M input tokens served from the provider's prompt cache. Default: the input price.</summary>
+    public decimal? CachedInputPerMillion { get; set; }
+
+    /// <summary>USD per 1M output tokens. Required: a model without a price is refused.</summary>
+    public decimal? OutputPerMillion { get; set; }
+
+    /// <summary>The context window in tokens. Default: 128,000.</summary>
+    public int ContextWindow { get; set; } = 128_000;
+
+    /// <summary>How the <c>simulated</c> provider behaves for this model.</summary>
+    public SimulationOptions Simulation { get; set; } = new();
+}

@@ -1,0 +1,33 @@
+using Microsoft.ML.Tokenizers;
+using Switchyard.Completion;
+
+namespace Switchyard.Models;
+
+/// <summary>
+/// Counts tokens with the o200k_base encoding (GPT-4o family) from Microsoft.ML.Tokenizers. Chat
+/// messages are counted the way OpenAI bills them: each message carries a few tokens of framing and
+/// every reply is primed with three more.
+/// </summary>
+public sealed class TokenCounter
+{
+    private const int TokensPerMessage = 3;
+    private const int TokensPerReplyPrimer = 3;
+
+    // The tokenizer is immutable and thread-safe; loading its vocabulary takes a while, so load it once.
+    private static readonly Lazy<Tokenizer> SharedTokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+
+    /// <summary>Tokens in <paramref name="text"/>.</summary>
+    public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : SharedTokenizer.Value.CountTokens(text);
+
+    /// <summary>Prompt tokens of a whole conversation, framing included.</summary>
+    public int CountPrompt(IEnumerable<PromptMessage> messages)
+    {
+        var total = TokensPerReplyPrimer;
+        foreach (var message in messages)
+        {
+            total += TokensPerMessage + Count(message.Role) + Count(message.Content);
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Switchyard.Completion;
+using Switchyard.Routing;
+
+namespace Switchyard.Telemetry;
+
+/// <summary>
+/// The grains assembly's one ActivitySource and one Meter. Tag values are bounded enumerations
+/// (tier, cache result, outcome): never tenant ids, prompts, request ids or grain keys.
+/// </summary>
+public static class SwitchyardTelemetry
+{
+    /// <summary>The name of Switchyard's own ActivitySource and Meter.</summary>
+    public const string Name = "Switchyard";
+
+    /// <summary>The ActivitySource name of the provider calls (Microsoft.Extensions.AI's GenAI spans and metrics).</summary>
+    public const string ProviderSourceName = "Switchyard.Providers";
+
+    /// <summary>Spans of the request path.</summary>
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    private static readonly Counter<long> Requests = Meter.CreateCounter<long>(
+        "switchyard.requests", "{request}", "Completions served, by cache result, tier and outcome.");
+
+    private static readonly Counter<double> Cost = Meter.CreateCounter<double>(
+        "switchyard.cost", "USD", "Provider spend charged to tenants, by tier.");
+
+    private static readonly Counter<long> Escalations = Meter.CreateCounter<long>(
+        "switchyard.escalations", "{escalation}", "Requests moved to a stronger tier because confidence was low, by the tier left.");
+
+    /// <summary>Counts a finished request.</summary>
+    public static void RecordRequest(CompletionResult result)
+    {
+        var outcome = result.Error is null ? "ok" : result.Error.Kind.ToString();
+        Requests.Add(1,
+            new KeyValuePair<string, object?>("switchyard.cache", CacheHeader(result.Cache)),
+            new KeyValuePair<string, object?>("switchyard.tier", TierName(result.Tier)),
+            new KeyValuePair<string, object?>("switchyard.outcome", outcome));
+    }
+
+    /// <summary>Counts money charged for one provider call.</summary>
+    public static void RecordCost(ModelTier tier, decimal usd) =>
+        Cost.Add((double)usd, new KeyValuePair<string, object?>("switchyard.tier", TierName(tier)));
+
+    /// <summary>Counts an escalation away from <paramref name="from"/>.</summary>
+    public static void RecordEscalation(ModelTier from) =>
+        Escalations.Add(1, new KeyValuePair<string, object?>("switchyard.tier", TierName(from)));
+
+    /// <summary>The wire name of a tier: <c>cheap</c>, <c>mid</c>, <c>frontier</c>.</summary>
+    public static string TierName(ModelTier tier) => tier switch
+    {
+        ModelTier.Cheap => "cheap",
+        ModelTier.Mid => "mid",
+        _ => "frontier",
+    };
+
+    /// <summary>The wire name of a cache result, as in the <c>x-switchyard-cache</c> header.</summary>
+    public static string CacheHeader(CacheResult cache) => cache switch
+    {
+        CacheResult.HitExact => "hit-exact",
+        CacheResult.HitSemantic => "hit-semantic",
+        _ => "miss",
+    };
+}

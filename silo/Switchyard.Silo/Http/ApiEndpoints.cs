@@ -1,0 +1,49 @@
+using Switchyard.Budget;
+using Switchyard.Completion;
+using Switchyard.Models;
+using Switchyard.Routing;
+using Switchyard.Telemetry;
+
+namespace Switchyard.Silo.Http;
+
+/// <summary>Maps the OpenAI-compatible API under <c>/v1</c> and the admin API under <c>/admin</c>.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every endpoint.</summary>
+    public static WebApplication MapSwitchyardApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<TenantAuthenticationFilter>();
+        v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync);
+        v1.MapGet("/usage", UsageAsync);
+        v1.MapGet("/models", Models);
+
+        var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
+        admin.MapGet("/routers/{taskType}", RouterAsync);
+        admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> UsageAsync(HttpContext context, IGrainFactory grains)
+    {
+        var tenant = TenantAuthenticationFilter.TenantOf(context);
+        var budget = await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenant)).GetSnapshot();
+        return TypedResults.Json(
+            new UsageResponse(tenant, budget.Period, budget.SpentUsd, budget.CapUsd, budget.HeldUsd, budget.RemainingUsd, budget.SettledRequests),
+            ApiJsonContext.Default.UsageResponse);
+    }
+
+    private static IResult Models(ModelCatalog catalog)
+    {
+        List<ModelListResponse.Model> models = [new(CompletionRequest.AutoModel, "model", 0, "switchyard", null)];
+        models.AddRange(catalog.All.Select(m => new ModelListResponse.Model(m.Name, "model", 0, "switchyard", SwitchyardTelemetry.TierName(m.Tier))));
+        return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Default.ModelListResponse);
+    }
+
+    private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
+        TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Default.RouterSnapshot);
+
+    private static async Task<IResult> BudgetAsync(string tenantId, IGrainFactory grains) =>
+        GrainKeys.IsValidTenantId(tenantId)
+            ? TypedResults.Json(await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenantId)).GetSnapshot(), ApiJsonContext.Default.BudgetSnapshot)
+            : ApiError.BadRequest($"'{tenantId}' is not a valid tenant id.", "tenantId");
+}

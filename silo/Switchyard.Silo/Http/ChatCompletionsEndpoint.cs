@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Switchyard.Completion;
+using Switchyard.Models;
+using Switchyard.Telemetry;
+
+namespace Switchyard.Silo.Http;
+
+/// <summary><c>POST /v1/chat/completions</c>: OpenAI-compatible, routed by Switchyard.</summary>
+public static class ChatCompletionsEndpoint
+{
+    /// <summary>Response headers carrying the routing metadata.</summary>
+    public const string RequestIdHeader = "x-switchyard-request-id";
+
+    /// <inheritdoc cref="RequestIdHeader"/>
+    public const string ModelHeader = "x-switchyard-model";
+
+    /// <inheritdoc cref="RequestIdHeader"/>
+    public const string CacheHeader = "x-switchyard-cache";
+
+    /// <inheritdoc cref="RequestIdHeader"/>
+    public const string CostHeader = "x-switchyard-cost-usd";
+
+    /// <inheritdoc cref="RequestIdHeader"/>
+    public const string EscalationsHeader = "x-switchyard-escalations";
+
+    /// <summary>Handles one request.</summary>
+    public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog)
+    {
+        var requestId = Guid.CreateVersion7().ToString("N");
+        context.Response.Headers[RequestIdHeader] = requestId;
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            return ApiError.BadRequest($"The request body is not valid JSON: {exception.Message}", code: "invalid_json");
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiError.TooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+        }
+
+        CompletionRequest request;
+        using (document)
+        {
+            try
+            {
+                request = ChatCompletionRequestReader.Read(
+                    document.RootElement, requestId, TenantAuthenticationFilter.TenantOf(context),
+                    context.Request.Headers[ChatCompletionRequestReader.TaskTypeHeader]);
+            }
+            catch (RequestValidationException exception)
+            {
+                return ApiError.BadRequest(exception.Message, exception.Param);
+            }
+        }
+
+        if (!request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase) && !catalog.TryGet(request.Model, out _))
+        {
+            return ApiError.BadRequest(
+                $"The model '{request.Model}' does not exist. Use 'auto' or one of: {string.Join(", ", catalog.All.Select(m => m.Name))}.",
+                "model", "model_not_found");
+        }
+
+        if (context.Request.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+        {
+            request = request with { Cache = CachePolicy.NoStore };
+        }
+
+        var result = await grains.GetGrain<ICompletionGrain>(0).Complete(request);
+        if (result.Error is { } error)
+        {
+            return error.Kind switch
+            {
+                CompletionErrorKind.BudgetExceeded => ApiError.BudgetExceeded(error.Message),
+                CompletionErrorKind.ProviderFailed => ApiError.Result(StatusCodes.Status502BadGateway, error.Message, "api_error", "provider_failed"),
+                _ => ApiError.BadRequest(error.Message),
+            };
+        }
+
+        var headers = context.Response.Headers;
+        headers[ModelHeader] = result.Model;
+        headers[CacheHeader] = SwitchyardTelemetry.CacheHeader(result.Cache);
+        headers[CostHeader] = result.CostUsd.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers[EscalationsHeader] = result.Escalations.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Json(ToResponse(request, result), ApiJsonContext.Default.ChatCompletionResponse);
+    }
+
+    private static ChatCompletionResponse ToResponse(CompletionRequest request, CompletionResult result) => new(
+        $"chatcmpl-{result.RequestId}",
+        "chat.completion",
+        DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        result.Model,
+        [new ChatCompletionResponse.Choice(0, new ChatCompletionResponse.Message("assistant", result.Content), result.FinishReason)],
+        new ChatCompletionResponse.UsageBody(
+            result.Usage.InputTokens, result.Usage.OutputTokens, result.Usage.TotalTokens,
+            new ChatCompletionResponse.PromptDetails(result.Usage.CachedInputTokens)),
+        new ChatCompletionResponse.Routing(
+            result.RequestId,
+            request.TaskType,
+            SwitchyardTelemetry.TierName(result.Tier),
+            SwitchyardTelemetry.CacheHeader(result.Cache),
+            result.CostUsd,
+            result.Escalations,
+            [.. result.TiersTried.Select(SwitchyardTelemetry.TierName)],
+            result.Confidence));
+}
