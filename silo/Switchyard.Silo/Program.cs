@@ -8,12 +8,5 @@ builder.AddServiceDefaults();
 builder.AddSwitchyardSilo();
 
 var app = builder.Build();
-
-app.UseSwitchyardErrors();
-app.MapDefaultEndpoints();
-app.MapSwitchyardApi();
-
+app.MapSwitchyard();
 app.Run();
-
-/// <summary>The silo's entry point; public so tests can start the real host.</summary>
-public partial class Program;

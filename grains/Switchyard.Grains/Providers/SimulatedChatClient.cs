@@ -45,8 +45,7 @@ public sealed class SimulatedChatClient : IChatClient
             await Task.Delay(TimeSpan.FromMilliseconds(_simulation.LatencyMilliseconds), _time, cancellationToken);
         }
 
-        var promptText = string.Join("\n", prompt.Select(m => $"{m.Role}: {m.Content}"));
-        var answer = SimulatedAnswer.For(_model, promptText, _simulation.Accuracy);
+        var answer = SimulatedAnswer.For(_model, PromptText(prompt), _simulation.Accuracy);
         var (text, finish) = Truncate(answer.Text, options?.MaxOutputTokens);
 
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
@@ -63,6 +62,10 @@ public sealed class SimulatedChatClient : IChatClient
             AdditionalProperties = new() { [ConfidenceKey] = answer.Confidence },
         };
     }
+
+    /// <summary>The text a conversation is answered from: every message as <c>role: content</c>, one per line.</summary>
+    public static string PromptText(IEnumerable<PromptMessage> prompt) =>
+        string.Join("\n", prompt.Select(m => $"{m.Role}: {m.Content}"));
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

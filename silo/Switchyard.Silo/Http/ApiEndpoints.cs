@@ -29,21 +29,21 @@ public static class ApiEndpoints
         var budget = await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenant)).GetSnapshot();
         return TypedResults.Json(
             new UsageResponse(tenant, budget.Period, budget.SpentUsd, budget.CapUsd, budget.HeldUsd, budget.RemainingUsd, budget.SettledRequests),
-            ApiJsonContext.Default.UsageResponse);
+            ApiJsonContext.Api.UsageResponse);
     }
 
     private static IResult Models(ModelCatalog catalog)
     {
         List<ModelListResponse.Model> models = [new(CompletionRequest.AutoModel, "model", 0, "switchyard", null)];
         models.AddRange(catalog.All.Select(m => new ModelListResponse.Model(m.Name, "model", 0, "switchyard", SwitchyardTelemetry.TierName(m.Tier))));
-        return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Default.ModelListResponse);
+        return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Api.ModelListResponse);
     }
 
     private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
-        TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Default.RouterSnapshot);
+        TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
 
     private static async Task<IResult> BudgetAsync(string tenantId, IGrainFactory grains) =>
         GrainKeys.IsValidTenantId(tenantId)
-            ? TypedResults.Json(await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenantId)).GetSnapshot(), ApiJsonContext.Default.BudgetSnapshot)
+            ? TypedResults.Json(await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenantId)).GetSnapshot(), ApiJsonContext.Api.BudgetSnapshot)
             : ApiError.BadRequest($"'{tenantId}' is not a valid tenant id.", "tenantId");
 }

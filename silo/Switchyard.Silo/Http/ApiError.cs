@@ -14,7 +14,7 @@ public sealed record ApiError([property: JsonPropertyName("error")] ApiError.Bod
 
     /// <summary>An error response with <paramref name="status"/>.</summary>
     public static IResult Result(int status, string message, string type, string? code, string? param = null) =>
-        TypedResults.Json(new ApiError(new Body(message, type, param, code)), ApiJsonContext.Default.ApiError, statusCode: status);
+        TypedResults.Json(new ApiError(new Body(message, type, param, code)), ApiJsonContext.Api.ApiError, statusCode: status);
 
     /// <summary>400: the request is malformed or invalid.</summary>
     public static IResult BadRequest(string message, string? param = null, string code = "invalid_request") =>

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchyard.Budget;
 using Switchyard.Routing;
@@ -15,4 +17,16 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]
 [JsonSerializable(typeof(BudgetSnapshot))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context the API writes with. Bodies are always served as <c>application/json</c>, never
+    /// embedded in HTML, so the relaxed encoder is safe and keeps messages readable (no <c>\u0027</c>).
+    /// </summary>
+    public static ApiJsonContext Api { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -87,7 +87,7 @@ public static class ChatCompletionsEndpoint
         headers[CacheHeader] = SwitchyardTelemetry.CacheHeader(result.Cache);
         headers[CostHeader] = result.CostUsd.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers[EscalationsHeader] = result.Escalations.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Json(ToResponse(request, result), ApiJsonContext.Default.ChatCompletionResponse);
+        return TypedResults.Json(ToResponse(request, result), ApiJsonContext.Api.ChatCompletionResponse);
     }
 
     private static ChatCompletionResponse ToResponse(CompletionRequest request, CompletionResult result) => new(

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs Switchyard's whole test suite: builds the solution, installs and starts what the
+# integration tests need on 127.0.0.1, runs every test, and ends with one line
+# "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test Cluster.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 80, Skipped: 0, Total: 80".
+read -r passed failed skipped < <(
+  grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+    awk -F'[:,] *' '{f += $2; p += $4; s += $6} END {print p + 0, f + 0, s + 0}')
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the test host failed before any test could report.
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

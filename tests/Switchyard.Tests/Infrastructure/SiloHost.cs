@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.ServiceDefaults;
+using Switchyard.Silo.Hosting;
+using Switchyard.Silo.Http;
+
+namespace Switchyard.Tests.Infrastructure;
+
+/// <summary>
+/// The real silo web host, built exactly as Program.cs builds it, listening on a free loopback port
+/// with real HTTP, its own Orleans ports, and the test catalog.
+/// </summary>
+public sealed class SiloHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SiloHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SiloHost> StartAsync(string dataDirectory, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var settings = TestSettings.Create(dataDirectory);
+        settings["Switchyard:Cluster:SiloPort"] = FreePort.Next().ToString();
+        settings["Switchyard:Cluster:GatewayPort"] = FreePort.Next().ToString();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.AddServiceDefaults();
+        builder.AddSwitchyardSilo();
+        var app = builder.Build();
+        app.MapSwitchyard();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SiloHost(app, new Uri(address));
+    }
+
+    public HttpRequestMessage Post(string path, string json, string? apiKey = TestSettings.AlphaKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (apiKey is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return request;
+    }
+
+    public HttpRequestMessage Get(string path, string? apiKey = TestSettings.AlphaKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
