@@ -32,7 +32,7 @@ public sealed partial class CompletionGrain(
         using var activity = SwitchyardTelemetry.Source.StartActivity("switchyard.complete");
         activity?.SetTag("switchyard.task_type", request.TaskType);
         var result = await CompleteAsync(request);
-        activity?.SetTag("switchyard.cache", SwitchyardTelemetry.CacheHeader(result.Cache));
+        activity?.SetTag("switchyard.cache", WireNames.Cache(result.Cache));
         activity?.SetTag("gen_ai.response.model", result.Model);
         SwitchyardTelemetry.RecordRequest(result);
         return result;

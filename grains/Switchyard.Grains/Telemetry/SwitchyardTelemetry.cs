@@ -36,32 +36,16 @@ public static class SwitchyardTelemetry
     {
         var outcome = result.Error is null ? "ok" : result.Error.Kind.ToString();
         Requests.Add(1,
-            new KeyValuePair<string, object?>("switchyard.cache", CacheHeader(result.Cache)),
-            new KeyValuePair<string, object?>("switchyard.tier", TierName(result.Tier)),
+            new KeyValuePair<string, object?>("switchyard.cache", WireNames.Cache(result.Cache)),
+            new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(result.Tier)),
             new KeyValuePair<string, object?>("switchyard.outcome", outcome));
     }
 
     /// <summary>Counts money charged for one provider call.</summary>
     public static void RecordCost(ModelTier tier, decimal usd) =>
-        Cost.Add((double)usd, new KeyValuePair<string, object?>("switchyard.tier", TierName(tier)));
+        Cost.Add((double)usd, new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(tier)));
 
     /// <summary>Counts an escalation away from <paramref name="from"/>.</summary>
     public static void RecordEscalation(ModelTier from) =>
-        Escalations.Add(1, new KeyValuePair<string, object?>("switchyard.tier", TierName(from)));
-
-    /// <summary>The wire name of a tier: <c>cheap</c>, <c>mid</c>, <c>frontier</c>.</summary>
-    public static string TierName(ModelTier tier) => tier switch
-    {
-        ModelTier.Cheap => "cheap",
-        ModelTier.Mid => "mid",
-        _ => "frontier",
-    };
-
-    /// <summary>The wire name of a cache result, as in the <c>x-switchyard-cache</c> header.</summary>
-    public static string CacheHeader(CacheResult cache) => cache switch
-    {
-        CacheResult.HitExact => "hit-exact",
-        CacheResult.HitSemantic => "hit-semantic",
-        _ => "miss",
-    };
+        Escalations.Add(1, new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(from)));
 }

@@ -2,7 +2,6 @@ using Switchyard.Budget;
 using Switchyard.Completion;
 using Switchyard.Models;
 using Switchyard.Routing;
-using Switchyard.Telemetry;
 
 namespace Switchyard.Silo.Http;
 
@@ -35,7 +34,7 @@ public static class ApiEndpoints
     private static IResult Models(ModelCatalog catalog)
     {
         List<ModelListResponse.Model> models = [new(CompletionRequest.AutoModel, "model", 0, "switchyard", null)];
-        models.AddRange(catalog.All.Select(m => new ModelListResponse.Model(m.Name, "model", 0, "switchyard", SwitchyardTelemetry.TierName(m.Tier))));
+        models.AddRange(catalog.All.Select(m => new ModelListResponse.Model(m.Name, "model", 0, "switchyard", WireNames.Tier(m.Tier))));
         return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Api.ModelListResponse);
     }
 

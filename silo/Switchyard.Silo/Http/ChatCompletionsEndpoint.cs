@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Switchyard.Completion;
 using Switchyard.Models;
-using Switchyard.Telemetry;
 
 namespace Switchyard.Silo.Http;
 
@@ -84,7 +83,7 @@ public static class ChatCompletionsEndpoint
 
         var headers = context.Response.Headers;
         headers[ModelHeader] = result.Model;
-        headers[CacheHeader] = SwitchyardTelemetry.CacheHeader(result.Cache);
+        headers[CacheHeader] = WireNames.Cache(result.Cache);
         headers[CostHeader] = result.CostUsd.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers[EscalationsHeader] = result.Escalations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Json(ToResponse(request, result), ApiJsonContext.Api.ChatCompletionResponse);
@@ -102,10 +101,10 @@ public static class ChatCompletionsEndpoint
         new ChatCompletionResponse.Routing(
             result.RequestId,
             request.TaskType,
-            SwitchyardTelemetry.TierName(result.Tier),
-            SwitchyardTelemetry.CacheHeader(result.Cache),
+            WireNames.Tier(result.Tier),
+            WireNames.Cache(result.Cache),
             result.CostUsd,
             result.Escalations,
-            [.. result.TiersTried.Select(SwitchyardTelemetry.TierName)],
+            [.. result.TiersTried.Select(WireNames.Tier)],
             result.Confidence));
 }

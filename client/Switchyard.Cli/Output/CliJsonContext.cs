@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Switchyard.Cli.Output;
+
+/// <summary>Source-generated serialization of every JSON document the CLI prints.</summary>
+[JsonSerializable(typeof(ChatJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

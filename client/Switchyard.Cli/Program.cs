@@ -1,0 +1,3 @@
+using Switchyard.Cli;
+
+return await SwitchyardCommandLine.Create(CliEnvironment.ForConsole()).Parse(args).InvokeAsync();
