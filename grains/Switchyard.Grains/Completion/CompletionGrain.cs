@@ -102,6 +102,12 @@ public sealed partial class CompletionGrain(
             for (var i = 0; i < candidates.Count; i++)
             {
                 var model = candidates[i];
+                if (last is { } answered && answered.Model.Tier == model.Tier)
+                {
+                    // This tier already answered; its other deployments are only error fallbacks.
+                    continue;
+                }
+
                 var estimate = model.Price.CostOf(new TokenUsage(promptTokens, 0, outputEstimate));
                 var hold = await budget.Reserve(request.RequestId, spent + estimate);
                 if (hold.Status == ReservationStatus.AlreadySettled)
@@ -120,11 +126,11 @@ public sealed partial class CompletionGrain(
                 ChatResponse response;
                 try
                 {
-                    response = await clients.Get(model).GetResponseAsync(messages, ChatOptionsFor(request, model));
+                    response = await clients.Get(model).GetResponseAsync(messages, ChatOptionsMapper.For(request, model.Deployment));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // A failed call costs nothing; the next tier may still answer.
+                    // A failed call costs nothing; another deployment of this tier, or the next tier, may still answer.
                     LogProviderFailed(logger, model.Name, exception);
                     continue;
                 }
@@ -137,7 +143,7 @@ public sealed partial class CompletionGrain(
                 SwitchyardTelemetry.RecordCost(model.Tier, cost);
 
                 var confidence = ConfidenceOf(response);
-                var isLast = i == candidates.Count - 1;
+                var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
                 var accepted = isLast || acceptConfidence is not { } threshold || confidence is not { } c || c >= threshold;
                 attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted));
                 last = (model, response, confidence);
@@ -211,15 +217,7 @@ public sealed partial class CompletionGrain(
         catalog.TryGet(model, out var deployment) ? [deployment] : [];
 
     private List<ModelDeployment> PlannedCandidates(RoutePlan plan) =>
-        [.. plan.Tiers().Select(catalog.ForTier).OfType<ModelDeployment>()];
-
-    private static ChatOptions ChatOptionsFor(CompletionRequest request, ModelDeployment model) => new()
-    {
-        ModelId = model.Deployment,
-        MaxOutputTokens = request.MaxTokens,
-        Temperature = (float?)request.Temperature,
-        TopP = (float?)request.TopP,
-    };
+        [.. plan.Tiers().SelectMany(catalog.InTier)];
 
     private TokenUsage UsageOf(ChatResponse response, int promptTokens)
     {

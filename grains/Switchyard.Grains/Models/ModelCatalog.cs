@@ -13,7 +13,7 @@ namespace Switchyard.Models;
 public sealed class ModelCatalog
 {
     private readonly FrozenDictionary<string, ModelDeployment> _byName;
-    private readonly FrozenDictionary<ModelTier, ModelDeployment> _cheapestByTier;
+    private readonly FrozenDictionary<ModelTier, ModelDeployment[]> _byTier;
 
     /// <summary>Builds the catalog from options.</summary>
     public ModelCatalog(IOptions<ModelCatalogOptions> options)
@@ -38,6 +38,11 @@ public sealed class ModelCatalog
             if (!KnownProviders.Contains(model.Provider))
             {
                 errors.Add($"{path}:Provider '{model.Provider}' is not one of: {string.Join(", ", KnownProviders)}.");
+            }
+
+            if (OpenAIProviders.ConfigurationError(model) is { } providerError)
+            {
+                errors.Add($"{path}:{providerError}");
             }
 
             if (model.Tier is not { } tier || !Enum.IsDefined(tier))
@@ -74,14 +79,15 @@ public sealed class ModelCatalog
         }
 
         _byName = deployments.ToFrozenDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
-        _cheapestByTier = deployments
+        _byTier = deployments
             .GroupBy(d => d.Tier)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(d => d.Price.OutputPerMillion).ThenBy(d => d.Name, StringComparer.Ordinal).First());
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(d => d.Price.OutputPerMillion).ThenBy(d => d.Name, StringComparer.Ordinal).ToArray());
         DefaultOutputTokenEstimate = options.DefaultOutputTokenEstimate;
     }
 
     /// <summary>The providers this build can call.</summary>
-    public static IReadOnlyList<string> KnownProviders { get; } = [SimulatedChatClient.ProviderName];
+    public static IReadOnlyList<string> KnownProviders { get; } =
+        [SimulatedChatClient.ProviderName, OpenAIProviders.OpenAI, OpenAIProviders.OpenAICompatible, OpenAIProviders.AzureOpenAI];
 
     /// <summary>Every deployment, by name.</summary>
     public IEnumerable<ModelDeployment> All => _byName.Values.OrderBy(d => d.Tier).ThenBy(d => d.Name, StringComparer.Ordinal);
@@ -93,5 +99,8 @@ public sealed class ModelCatalog
     public bool TryGet(string name, out ModelDeployment deployment) => _byName.TryGetValue(name, out deployment!);
 
     /// <summary>The cheapest deployment of <paramref name="tier"/>, or null when the catalog has none.</summary>
-    public ModelDeployment? ForTier(ModelTier tier) => _cheapestByTier.GetValueOrDefault(tier);
+    public ModelDeployment? ForTier(ModelTier tier) => InTier(tier).FirstOrDefault();
+
+    /// <summary>Every deployment of <paramref name="tier"/>, cheapest first: the order error fallback tries them in.</summary>
+    public IReadOnlyList<ModelDeployment> InTier(ModelTier tier) => _byTier.GetValueOrDefault(tier) ?? [];
 }

@@ -8,7 +8,11 @@ namespace Switchyard.Models;
 /// </summary>
 public sealed class ModelDeploymentOptions
 {
-    /// <summary>The provider that serves it. Default: <c>simulated</c>, the only one this build ships.</summary>
+    /// <summary>
+    /// The provider that serves it: <c>simulated</c>, <c>openai</c>, <c>openai-compatible</c> (Ollama, vLLM,
+    /// llama.cpp, LM Studio: set <see cref="Endpoint"/> to its <c>/v1</c> base URL) or <c>azure-openai</c>
+    /// (set <see cref="Endpoint"/> to the resource URL). Default: <c>simulated</c>.
+    /// </summary>
     public string Provider { get; set; } = SimulatedChatClient.ProviderName;
 
     /// <summary>The provider's base address, when it has one. Default: none.</summary>
@@ -34,6 +38,9 @@ public sealed class ModelDeploymentOptions
 
     /// <summary>The context window in tokens. Default: 128,000.</summary>
     public int ContextWindow { get; set; } = 128_000;
+
+    /// <summary>Timeouts, retries and the circuit breaker of the HTTP providers.</summary>
+    public ProviderResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>How the <c>simulated</c> provider behaves for this model.</summary>
     public SimulationOptions Simulation { get; set; } = new();

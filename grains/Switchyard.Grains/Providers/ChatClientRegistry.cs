@@ -42,6 +42,7 @@ public sealed class ChatClientRegistry : IDisposable
         deployment.Provider switch
         {
             SimulatedChatClient.ProviderName => new SimulatedChatClient(deployment.Deployment, deployment.Options.Simulation, tokens, time),
+            OpenAIProviders.OpenAI or OpenAIProviders.OpenAICompatible or OpenAIProviders.AzureOpenAI => OpenAIProviders.Create(deployment, time),
             _ => throw new InvalidOperationException($"Switchyard:Models:{deployment.Name}:Provider '{deployment.Provider}' is not supported."),
         };
 }

@@ -13,6 +13,7 @@ namespace Switchyard.Silo.Http;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ChatCompletionResponse))]
+[JsonSerializable(typeof(ChatCompletionChunk))]
 [JsonSerializable(typeof(UsageResponse))]
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]

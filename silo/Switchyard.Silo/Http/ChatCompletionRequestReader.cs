@@ -22,14 +22,19 @@ public static partial class ChatCompletionRequestReader
     private static readonly FrozenSet<string> Roles = FrozenSet.Create(StringComparer.Ordinal, "system", "developer", "user", "assistant", "tool");
 
     private static readonly FrozenSet<string> PassThrough = FrozenSet.Create(StringComparer.Ordinal,
-        "tools", "tool_choice", "parallel_tool_calls", "stop", "seed", "presence_penalty", "frequency_penalty",
-        "response_format", "logit_bias", "reasoning_effort");
+        "stop", "seed", "presence_penalty", "frequency_penalty", "response_format");
+
+    // Fields that change the answer in ways Switchyard cannot honour yet: refused, never silently dropped.
+    private static readonly FrozenSet<string> Unsupported = FrozenSet.Create(StringComparer.Ordinal,
+        "tools", "tool_choice", "parallel_tool_calls", "functions", "function_call", "logit_bias", "logprobs",
+        "top_logprobs", "audio", "modalities", "prediction", "reasoning_effort", "web_search_options");
 
     private static readonly FrozenSet<string> Interpreted = FrozenSet.Create(StringComparer.Ordinal,
-        "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "n", "stream", "metadata", "user", "store");
+        "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "n", "stream", "stream_options",
+        "metadata", "user", "store", "service_tier");
 
     /// <summary>Reads <paramref name="body"/>; throws <see cref="RequestValidationException"/> when it is not a valid request.</summary>
-    public static CompletionRequest Read(JsonElement body, string requestId, string tenantId, string? taskTypeHeader)
+    public static ChatCompletionCall Read(JsonElement body, string requestId, string tenantId, string? taskTypeHeader)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -41,7 +46,12 @@ public static partial class ChatCompletionRequestReader
         {
             if (PassThrough.Contains(property.Name))
             {
+                PassThroughParameters.Validate(property.Name, property.Value);
                 parameters[property.Name] = property.Value;
+            }
+            else if (Unsupported.Contains(property.Name))
+            {
+                throw new RequestValidationException($"'{property.Name}' is not supported by Switchyard yet; remove it from the request.", property.Name);
             }
             else if (!Interpreted.Contains(property.Name))
             {
@@ -51,11 +61,8 @@ public static partial class ChatCompletionRequestReader
 
         var model = RequiredString(body, "model");
         var messages = ReadMessages(body);
-        var stream = OptionalBool(body, "stream");
-        if (stream == true)
-        {
-            throw new RequestValidationException("Streaming (stream: true) is not supported by this endpoint yet; send stream: false.", "stream");
-        }
+        var stream = OptionalBool(body, "stream") ?? false;
+        var includeUsage = ReadIncludeUsage(body, stream);
 
         if (OptionalInt(body, "n", 1, 128) is > 1)
         {
@@ -72,7 +79,7 @@ public static partial class ChatCompletionRequestReader
                 $"The task type '{taskType}' is invalid: use 1-64 letters, digits, '_', '-' or '.'.", "metadata.task_type");
         }
 
-        return new CompletionRequest(
+        var request = new CompletionRequest(
             requestId,
             tenantId,
             taskType.ToLowerInvariant(),
@@ -84,6 +91,27 @@ public static partial class ChatCompletionRequestReader
             Canonical(parameters),
             CachePolicy.Default,
             OptionalString(body, "user"));
+        return new ChatCompletionCall(request, stream, includeUsage);
+    }
+
+    private static bool ReadIncludeUsage(JsonElement body, bool stream)
+    {
+        if (!body.TryGetProperty("stream_options", out var options) || options.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (!stream)
+        {
+            throw new RequestValidationException("'stream_options' is only allowed when 'stream' is true.", "stream_options");
+        }
+
+        if (options.ValueKind != JsonValueKind.Object)
+        {
+            throw new RequestValidationException("'stream_options' must be an object.", "stream_options");
+        }
+
+        return OptionalBool(options, "include_usage", "stream_options") ?? false;
     }
 
     private static ImmutableArray<PromptMessage> ReadMessages(JsonElement body)
@@ -212,8 +240,9 @@ public static partial class ChatCompletionRequestReader
         return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new RequestValidationException($"'{param}' must be a string.", param);
     }
 
-    private static bool? OptionalBool(JsonElement owner, string name)
+    private static bool? OptionalBool(JsonElement owner, string name, string? path = null)
     {
+        var param = path is null ? name : $"{path}.{name}";
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
@@ -223,7 +252,7 @@ public static partial class ChatCompletionRequestReader
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new RequestValidationException($"'{name}' must be a boolean.", name),
+            _ => throw new RequestValidationException($"'{param}' must be a boolean.", param),
         };
     }
 

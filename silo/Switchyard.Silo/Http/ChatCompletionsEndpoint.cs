@@ -43,12 +43,12 @@ public static class ChatCompletionsEndpoint
             return ApiError.TooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
         }
 
-        CompletionRequest request;
+        ChatCompletionCall call;
         using (document)
         {
             try
             {
-                request = ChatCompletionRequestReader.Read(
+                call = ChatCompletionRequestReader.Read(
                     document.RootElement, requestId, TenantAuthenticationFilter.TenantOf(context),
                     context.Request.Headers[ChatCompletionRequestReader.TaskTypeHeader]);
             }
@@ -58,6 +58,7 @@ public static class ChatCompletionsEndpoint
             }
         }
 
+        var request = call.Request;
         if (!request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase) && !catalog.TryGet(request.Model, out _))
         {
             return ApiError.BadRequest(
@@ -86,7 +87,14 @@ public static class ChatCompletionsEndpoint
         headers[CacheHeader] = WireNames.Cache(result.Cache);
         headers[CostHeader] = result.CostUsd.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers[EscalationsHeader] = result.Escalations.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Json(ToResponse(request, result), ApiJsonContext.Api.ChatCompletionResponse);
+        var response = ToResponse(request, result);
+        if (!call.Stream)
+        {
+            return TypedResults.Json(response, ApiJsonContext.Api.ChatCompletionResponse);
+        }
+
+        await ChatCompletionStream.WriteAsync(context.Response, response, call.IncludeUsage, context.RequestAborted);
+        return TypedResults.Empty;
     }
 
     private static ChatCompletionResponse ToResponse(CompletionRequest request, CompletionResult result) => new(

@@ -32,10 +32,22 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SiloHost> StartAsync(string dataDirectory, IDictionary<string, string?>? overrides = null)
+    /// <param name="dataDirectory">Where grain state goes.</param>
+    /// <param name="overrides">Settings added to (or replacing) the test settings.</param>
+    /// <param name="simulatedModels">False to leave the simulated catalog out, so <paramref name="overrides"/> define every model.</param>
+    public static async Task<SiloHost> StartAsync(string dataDirectory, IDictionary<string, string?>? overrides = null, bool simulatedModels = true)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        // The content root is the data directory, so no appsettings.json is read: the test settings are all there is.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = dataDirectory });
         var settings = TestSettings.Create(dataDirectory);
+        if (!simulatedModels)
+        {
+            foreach (var key in settings.Keys.Where(k => k.StartsWith("Switchyard:Models:", StringComparison.Ordinal)).ToList())
+            {
+                settings.Remove(key);
+            }
+        }
+
         settings["Switchyard:Cluster:SiloPort"] = FreePort.Next().ToString();
         settings["Switchyard:Cluster:GatewayPort"] = FreePort.Next().ToString();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

@@ -1,0 +1,95 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Http.Resilience;
+using OpenAI;
+using Polly;
+using Switchyard.Models;
+
+namespace Switchyard.Providers;
+
+/// <summary>
+/// Chat clients for the OpenAI protocol: OpenAI itself, any OpenAI-compatible server (the local tier:
+/// Ollama, vLLM, llama.cpp, LM Studio) and Azure OpenAI (through its OpenAI-compatible <c>/openai/v1</c>
+/// API). Each deployment gets its own <see cref="HttpClient"/> behind a Polly pipeline — total timeout,
+/// retries with jittered backoff honouring <c>Retry-After</c>, a circuit breaker and an attempt timeout —
+/// and the SDK's own retries are turned off so that pipeline is the only one.
+/// </summary>
+public static class OpenAIProviders
+{
+    /// <summary>api.openai.com, or <see cref="ModelDeploymentOptions.Endpoint"/> when set.</summary>
+    public const string OpenAI = "openai";
+
+    /// <summary>Any server speaking the OpenAI protocol at <see cref="ModelDeploymentOptions.Endpoint"/>.</summary>
+    public const string OpenAICompatible = "openai-compatible";
+
+    /// <summary>An Azure OpenAI resource at <see cref="ModelDeploymentOptions.Endpoint"/>.</summary>
+    public const string AzureOpenAI = "azure-openai";
+
+    /// <summary>What is missing for <paramref name="model"/>'s provider, or null when nothing is.</summary>
+    public static string? ConfigurationError(ModelDeploymentOptions model) => model.Provider switch
+    {
+        OpenAI when string.IsNullOrWhiteSpace(model.ApiKey) => "ApiKey is required for the openai provider.",
+        OpenAICompatible or AzureOpenAI when !Uri.TryCreate(model.Endpoint, UriKind.Absolute, out _) =>
+            $"Endpoint must be an absolute URL for the {model.Provider} provider.",
+        AzureOpenAI when string.IsNullOrWhiteSpace(model.ApiKey) => "ApiKey is required for the azure-openai provider.",
+        _ => null,
+    };
+
+    /// <summary>A chat client for <paramref name="deployment"/>, which must use one of this class's providers.</summary>
+    public static IChatClient Create(ModelDeployment deployment, TimeProvider time)
+    {
+        var options = deployment.Options;
+        var client = new OpenAIClient(
+            new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),
+            new OpenAIClientOptions
+            {
+                Endpoint = EndpointOf(deployment),
+                Transport = new HttpClientPipelineTransport(CreateHttpClient(options.Resilience, time)),
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = Timeout.InfiniteTimeSpan,
+            });
+        return client.GetChatClient(deployment.Deployment).AsIChatClient();
+    }
+
+    private static Uri? EndpointOf(ModelDeployment deployment) => deployment.Provider switch
+    {
+        AzureOpenAI => new Uri(new Uri(deployment.Options.Endpoint!.TrimEnd('/') + "/"), "openai/v1/"),
+        _ when string.IsNullOrWhiteSpace(deployment.Options.Endpoint) => null,
+        _ => new Uri(deployment.Options.Endpoint!),
+    };
+
+    private static HttpClient CreateHttpClient(ProviderResilienceOptions resilience, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = resilience.TotalTimeout });
+        if (resilience.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = resilience.MaxRetries,
+                Delay = resilience.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+            });
+        }
+
+        var pipeline = builder
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = resilience.BreakerFailureRatio,
+                MinimumThroughput = resilience.BreakerMinimumThroughput,
+                SamplingDuration = resilience.BreakerSamplingDuration,
+                BreakDuration = resilience.BreakDuration,
+            })
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = resilience.AttemptTimeout })
+            .Build();
+
+        // The pipeline owns timeouts; HttpClient's own would cut across retries.
+        return new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new SocketsHttpHandler() })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Switchyard.Tests.Providers;
+
+/// <summary>What the fake upstream does with one request.</summary>
+public enum UpstreamFault
+{
+    None,
+    TooManyRequests,
+    ServerError,
+    Unavailable,
+    Slow,
+    MalformedJson,
+    TruncatedJson,
+}
+
+/// <summary>
+/// A model provider that speaks the OpenAI chat completions protocol over real HTTP on 127.0.0.1,
+/// with faults scripted per model: each request to a model takes the next scripted fault, and answers
+/// normally once the script is used up (or always fails, with <see cref="FailAlways"/>).
+/// </summary>
+public sealed class FakeOpenAIUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<UpstreamFault>> _scripts = new();
+    private readonly ConcurrentDictionary<string, UpstreamFault> _always = new();
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+
+    private FakeOpenAIUpstream(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Prompt tokens reported per call; <see cref="CachedTokens"/> of them as cached.</summary>
+    public int PromptTokens { get; set; } = 1000;
+
+    public int CachedTokens { get; set; } = 400;
+
+    public int CompletionTokens { get; set; } = 200;
+
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static async Task<FakeOpenAIUpstream> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var upstream = new FakeOpenAIUpstream(app);
+        app.MapPost("/v1/chat/completions", upstream.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        upstream.BaseAddress = new Uri(address.TrimEnd('/') + "/v1/");
+        return upstream;
+    }
+
+    public void Script(string model, params UpstreamFault[] faults) =>
+        _scripts[model] = new ConcurrentQueue<UpstreamFault>(faults);
+
+    public void FailAlways(string model, UpstreamFault fault) => _always[model] = fault;
+
+    public void Heal(string model) => _always.TryRemove(model, out _);
+
+    public int Calls(string model) => _calls.GetValueOrDefault(model);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var model = body.RootElement.GetProperty("model").GetString()!;
+        var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        _calls.AddOrUpdate(model, 1, (_, n) => n + 1);
+
+        var fault = _always.TryGetValue(model, out var always) ? always
+            : _scripts.TryGetValue(model, out var script) && script.TryDequeue(out var next) ? next
+            : UpstreamFault.None;
+
+        switch (fault)
+        {
+            case UpstreamFault.TooManyRequests:
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+                await context.Response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached", type = "rate_limit_error" } });
+                return;
+            case UpstreamFault.ServerError:
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("""{"error": {"message": "boom", "type": "server_error"}}""");
+                return;
+            case UpstreamFault.Unavailable:
+                context.Response.StatusCode = 503;
+                return;
+            case UpstreamFault.Slow:
+                await Task.Delay(SlowDelay, context.RequestAborted);
+                break;
+            case UpstreamFault.MalformedJson:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{this is not json");
+                return;
+            case UpstreamFault.TruncatedJson:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""{"id": "x", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assis""");
+                return;
+        }
+
+        var content = $"Answer from {model}.";
+        if (stream)
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync($"data: {{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"{model}\",\"choices\":[{{\"index\":0,\"delta\":{{\"role\":\"assistant\",\"content\":\"{content}\"}},\"finish_reason\":\"stop\"}}]}}\n\n");
+            await context.Response.WriteAsync("data: [DONE]\n\n");
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new
+        {
+            id = "chatcmpl-fake",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model,
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            usage = new
+            {
+                prompt_tokens = PromptTokens,
+                completion_tokens = CompletionTokens,
+                total_tokens = PromptTokens + CompletionTokens,
+                prompt_tokens_details = new { cached_tokens = CachedTokens },
+            },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
