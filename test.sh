@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The openai npm package, for the test that runs a client written by someone else against Switchyard.
+(cd tests/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/js"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -67,6 +67,14 @@ public sealed class ErrorResponseTests(SiloHostFixture fixture)
     [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "metadata": {"task_type": 3}}""", "metadata.task_type")]
     [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "metadata": {"task_type": "../etc"}}""", "metadata.task_type")]
     [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "frobnicate": true}""", "frobnicate")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "tools": []}""", "tools")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "stream_options": {"include_usage": true}}""", "stream_options")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "stream": true, "stream_options": {"include_usage": 1}}""", "stream_options.include_usage")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "seed": "abc"}""", "seed")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "stop": ["a", "b", "c", "d", "e"]}""", "stop")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "presence_penalty": 3}""", "presence_penalty")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "response_format": {"type": "xml"}}""", "response_format")]
+    [InlineData("""{"model": "auto", "messages": [{"role": "user", "content": "hi"}], "n": 2}""", "n")]
     public Task MalformedRequest_Is400(string body, string? param) =>
         AssertErrorAsync(Host.Post("/v1/chat/completions", body), HttpStatusCode.BadRequest, param: param);
 

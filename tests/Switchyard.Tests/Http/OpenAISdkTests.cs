@@ -25,6 +25,48 @@ public sealed class OpenAISdkTests(SiloHostFixture fixture)
     }
 
     [Fact]
+    public async Task CompleteChatStreaming_ThroughTheOfficialSdk_StreamsTheSameAnswerWithUsage()
+    {
+        var prompt = $"Stream me {Guid.NewGuid()}";
+        var text = new System.Text.StringBuilder();
+        ChatTokenUsage? usage = null;
+        ChatFinishReason? finish = null;
+        var chunks = 0;
+        await foreach (var update in Client("sim-mid").CompleteChatStreamingAsync([new UserChatMessage(prompt)], new ChatCompletionOptions { StoredOutputEnabled = false }))
+        {
+            chunks++;
+            foreach (var part in update.ContentUpdate)
+            {
+                text.Append(part.Text);
+            }
+
+            usage ??= update.Usage;
+            finish ??= update.FinishReason;
+        }
+
+        // Asked again without streaming, the same answer comes (from the cache).
+        ChatCompletion whole = await Client("sim-mid").CompleteChatAsync([new UserChatMessage(prompt)], new ChatCompletionOptions { StoredOutputEnabled = false });
+        Assert.True(chunks > 2);
+        Assert.Equal(whole.Content[0].Text, text.ToString());
+        Assert.Equal(ChatFinishReason.Stop, finish);
+        Assert.NotNull(usage);
+        Assert.True(usage!.OutputTokenCount > 0);
+    }
+
+    [Fact]
+    public async Task CompleteChatStreaming_OverBudget_SurfacesBeforeTheStream()
+    {
+        var failure = await Assert.ThrowsAsync<ClientResultException>(async () =>
+        {
+            await foreach (var _ in Client(key: TestSettings.PoorKey).CompleteChatStreamingAsync([new UserChatMessage("hi")]))
+            {
+            }
+        });
+
+        Assert.Equal(402, failure.Status);
+    }
+
+    [Fact]
     public async Task CompleteChat_WithAPinnedModel_UsesIt()
     {
         ChatCompletion completion = await Client("sim-cheap").CompleteChatAsync([new UserChatMessage($"Pinned {Guid.NewGuid()}")]);
