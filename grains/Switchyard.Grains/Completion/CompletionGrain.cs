@@ -126,11 +126,20 @@ public sealed partial class CompletionGrain(
                 ChatResponse response;
                 try
                 {
-                    response = await clients.Get(model).GetResponseAsync(messages, ChatOptionsMapper.For(request, model.Deployment));
+                    response = await ProviderCall.GetAsync(
+                        clients.Get(model), messages, ChatOptionsMapper.For(request, model.Deployment), model.Options.Resilience.TotalTimeout);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception)
                 {
-                    // A failed call costs nothing; another deployment of this tier, or the next tier, may still answer.
+                    // A failed call costs nothing, and a broken stream what was generated before it broke;
+                    // another deployment of this tier, or the next tier, may still answer.
+                    if (exception is PartialResponseException partial)
+                    {
+                        var partialCost = model.Price.CostOf(UsageOf(partial.Partial, promptTokens));
+                        spent += partialCost;
+                        SwitchyardTelemetry.RecordCost(model.Tier, partialCost);
+                    }
+
                     LogProviderFailed(logger, model.Name, exception);
                     continue;
                 }

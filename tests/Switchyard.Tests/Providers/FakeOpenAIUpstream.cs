@@ -20,6 +20,8 @@ public enum UpstreamFault
     Slow,
     MalformedJson,
     TruncatedJson,
+    SlowStream,
+    BrokenStream,
 }
 
 /// <summary>
@@ -75,6 +77,7 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var model = body.RootElement.GetProperty("model").GetString()!;
         var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        var includeUsage = body.RootElement.TryGetProperty("stream_options", out var o) && o.TryGetProperty("include_usage", out var u) && u.ValueKind == JsonValueKind.True;
         _calls.AddOrUpdate(model, 1, (_, n) => n + 1);
 
         var fault = _always.TryGetValue(model, out var always) ? always
@@ -111,9 +114,7 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         var content = $"Answer from {model}.";
         if (stream)
         {
-            context.Response.ContentType = "text/event-stream";
-            await context.Response.WriteAsync($"data: {{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"{model}\",\"choices\":[{{\"index\":0,\"delta\":{{\"role\":\"assistant\",\"content\":\"{content}\"}},\"finish_reason\":\"stop\"}}]}}\n\n");
-            await context.Response.WriteAsync("data: [DONE]\n\n");
+            await StreamAsync(context, model, content, fault, includeUsage);
             return;
         }
 
@@ -132,6 +133,54 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
                 prompt_tokens_details = new { cached_tokens = CachedTokens },
             },
         });
+    }
+
+    private async Task StreamAsync(HttpContext context, string model, string content, UpstreamFault fault, bool includeUsage)
+    {
+        context.Response.ContentType = "text/event-stream";
+        async Task SendAsync(string json)
+        {
+            await context.Response.WriteAsync($"data: {json}\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        string Chunk(string delta, string? finish) =>
+            $$"""{"id":"c1","object":"chat.completion.chunk","created":1,"model":"{{model}}","choices":[{"index":0,"delta":{{delta}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]}""";
+
+        var half = content.Length / 2;
+        await SendAsync(Chunk($$"""{"role":"assistant","content":"{{content[..half]}}"}""", null));
+        if (fault == UpstreamFault.SlowStream)
+        {
+            await Task.Delay(SlowDelay, context.RequestAborted);
+        }
+        else if (fault == UpstreamFault.BrokenStream)
+        {
+            // The stream ends half-way: no finish reason, no usage, no [DONE].
+            return;
+        }
+
+        await SendAsync(Chunk($$"""{"content":"{{content[half..]}}"}""", null));
+        await SendAsync(Chunk("{}", "stop"));
+        if (includeUsage)
+        {
+            await SendAsync(JsonSerializer.Serialize(new
+            {
+                id = "c1",
+                @object = "chat.completion.chunk",
+                created = 1,
+                model,
+                choices = Array.Empty<object>(),
+                usage = new
+                {
+                    prompt_tokens = PromptTokens,
+                    completion_tokens = CompletionTokens,
+                    total_tokens = PromptTokens + CompletionTokens,
+                    prompt_tokens_details = new { cached_tokens = CachedTokens },
+                },
+            }));
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
     public async ValueTask DisposeAsync()

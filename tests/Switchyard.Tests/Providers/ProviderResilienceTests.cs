@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Switchyard.Models;
 using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Providers;
@@ -32,6 +33,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
             settings[prefix + "Resilience:MaxRetries"] = retries.ToString(CultureInfo.InvariantCulture);
             settings[prefix + "Resilience:RetryDelay"] = "00:00:00.050";
             settings[prefix + "Resilience:AttemptTimeout"] = "00:00:00.500";
+            settings[prefix + "Resilience:TotalTimeout"] = "00:00:01.500";
             settings[prefix + "Resilience:BreakerMinimumThroughput"] = "4";
             settings[prefix + "Resilience:BreakerFailureRatio"] = "0.5";
             settings[prefix + "Resilience:BreakDuration"] = "00:00:00.500";
@@ -114,6 +116,29 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         // Only cheap-b's answer is billed: 600 × 0.20 + 400 × 0.10 + 200 × 0.80, per million.
         Assert.Equal(0.00032m, Cost(response));
         Assert.Equal("cheap", json.GetProperty("switchyard").GetProperty("tier").GetString());
+    }
+
+    [Theory]
+    [InlineData(UpstreamFault.BrokenStream)]
+    [InlineData(UpstreamFault.SlowStream)]
+    public async Task StreamThatBreaksOrStalls_IsBilledForWhatArrived_ThenFallsBack(UpstreamFault fault)
+    {
+        _upstream.FailAlways("cheap-a", fault);
+        var before = await SpentAsync(TestSettings.BetaKey);
+        var prompt = $"hello {Guid.NewGuid()}";
+        var request = _host.Post("/v1/chat/completions", $$"""{"model": "auto", "messages": [{"role": "user", "content": "{{prompt}}"}]}""", TestSettings.BetaKey);
+        request.Headers.Add("x-switchyard-task-type", "summarization");
+
+        var response = await _host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cheap-b", response.Headers.GetValues("x-switchyard-model").Single());
+        // cheap-b's answer (0.00032) plus what cheap-a generated before its stream broke: the prompt at
+        // 0.15 and the half answer it sent ("Answer fro") at 0.60, per million tokens.
+        var tokens = new TokenCounter();
+        var partial = tokens.CountPrompt([new("user", prompt)]) * 0.15m + tokens.Count("Answer from cheap-a."[..10]) * 0.60m;
+        Assert.Equal(0.00032m + partial / 1_000_000m, Cost(response));
+        Assert.Equal(before + Cost(response), await SpentAsync(TestSettings.BetaKey));
     }
 
     [Fact]
