@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Http.Resilience;
 using OpenAI;
@@ -26,13 +27,14 @@ public static class OpenAIProviders
     /// <summary>An Azure OpenAI resource at <see cref="ModelDeploymentOptions.Endpoint"/>.</summary>
     public const string AzureOpenAI = "azure-openai";
 
+    private const string AzureScope = "https://cognitiveservices.azure.com/.default";
+
     /// <summary>What is missing for <paramref name="model"/>'s provider, or null when nothing is.</summary>
     public static string? ConfigurationError(ModelDeploymentOptions model) => model.Provider switch
     {
         OpenAI when string.IsNullOrWhiteSpace(model.ApiKey) => "ApiKey is required for the openai provider.",
         OpenAICompatible or AzureOpenAI when !Uri.TryCreate(model.Endpoint, UriKind.Absolute, out _) =>
             $"Endpoint must be an absolute URL for the {model.Provider} provider.",
-        AzureOpenAI when string.IsNullOrWhiteSpace(model.ApiKey) => "ApiKey is required for the azure-openai provider.",
         _ => null,
     };
 
@@ -40,15 +42,21 @@ public static class OpenAIProviders
     public static IChatClient Create(ModelDeployment deployment, TimeProvider time)
     {
         var options = deployment.Options;
-        var client = new OpenAIClient(
-            new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),
-            new OpenAIClientOptions
-            {
-                Endpoint = EndpointOf(deployment),
-                Transport = new HttpClientPipelineTransport(CreateHttpClient(options.Resilience, time)),
-                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                NetworkTimeout = Timeout.InfiniteTimeSpan,
-            });
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = EndpointOf(deployment),
+            Transport = new HttpClientPipelineTransport(CreateHttpClient(options.Resilience, time)),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+        };
+
+        // Azure without a key signs in with Entra ID: managed identity, workload identity, or a developer login.
+        // The SDK marks its token-policy constructor as evaluation-only (OPENAI001); it is the supported way in.
+#pragma warning disable OPENAI001
+        var client = deployment.Provider == AzureOpenAI && string.IsNullOrWhiteSpace(options.ApiKey)
+            ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), clientOptions)
+            : new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
+#pragma warning restore OPENAI001
         return client.GetChatClient(deployment.Deployment).AsIChatClient();
     }
 

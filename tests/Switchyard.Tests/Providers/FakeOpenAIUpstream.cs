@@ -40,6 +40,12 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server root, as an Azure OpenAI resource URL would be given.</summary>
+    public Uri Root => new(BaseAddress, "/");
+
+    /// <summary>The <c>Authorization</c> header of the latest request.</summary>
+    public string? LastAuthorization { get; private set; }
+
     /// <summary>Prompt tokens reported per call; <see cref="CachedTokens"/> of them as cached.</summary>
     public int PromptTokens { get; set; } = 1000;
 
@@ -57,6 +63,7 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         var app = builder.Build();
         var upstream = new FakeOpenAIUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.HandleAsync);
+        app.MapPost("/openai/v1/chat/completions", upstream.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         upstream.BaseAddress = new Uri(address.TrimEnd('/') + "/v1/");
@@ -74,6 +81,7 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        LastAuthorization = context.Request.Headers.Authorization;
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var model = body.RootElement.GetProperty("model").GetString()!;
         var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
