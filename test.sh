@@ -5,6 +5,15 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# Redis for the cluster tests: installed from Debian's packages when missing. The tests start their
+# own redis-server processes on 127.0.0.1 and free ports, and stop them.
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq redis-server >/dev/null
+  # Debian starts a system redis on 6379; the tests do not use it.
+  (service redis-server stop || true) >/dev/null 2>&1
+fi
+
 # The openai npm package, for the test that runs a client written by someone else against Switchyard.
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/js"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace Switchyard.Client;
 
@@ -35,20 +37,23 @@ public static class SwitchyardClientHostingExtensions
     }
 
     /// <summary>The clustering providers this client supports, by their canonical names.</summary>
-    internal static IReadOnlyList<string> SupportedProviders { get; } = [SwitchyardClientOptions.LocalhostProvider];
+    internal static IReadOnlyList<string> SupportedProviders { get; } = [SwitchyardClientOptions.LocalhostProvider, SwitchyardClientOptions.RedisProvider];
 
     /// <summary>The canonical name of <paramref name="provider"/> (matched ignoring case), or null when it is not supported.</summary>
     internal static string? CanonicalProvider(string? provider) =>
         SupportedProviders.FirstOrDefault(p => string.Equals(p, provider, StringComparison.OrdinalIgnoreCase));
 
-    // One case per clustering provider: Redis clustering adds a constant, an entry in
-    // SupportedProviders and a case here.
+    // One case per clustering provider: a new one adds a constant, an entry in SupportedProviders and a case here.
     private static void UseClustering(IClientBuilder client, SwitchyardClientOptions options)
     {
         switch (CanonicalProvider(options.Provider))
         {
             case SwitchyardClientOptions.LocalhostProvider:
                 client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+                break;
+            case SwitchyardClientOptions.RedisProvider:
+                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+                client.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis!));
                 break;
             default:
                 throw new InvalidOperationException($"{SwitchyardClientOptions.SectionName}:Provider '{options.Provider}' is not supported.");

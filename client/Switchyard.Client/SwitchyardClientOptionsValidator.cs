@@ -14,6 +14,11 @@ internal sealed class SwitchyardClientOptionsValidator : IValidateOptions<Switch
             failures.Add($"{Section}:Provider '{options.Provider}' is not supported. Supported: {string.Join(", ", SwitchyardClientHostingExtensions.SupportedProviders)}.");
         }
 
+        if (string.Equals(options.Provider, SwitchyardClientOptions.RedisProvider, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.Redis))
+        {
+            failures.Add($"{Section}:Redis (a Redis connection string) is required when {Section}:Provider is Redis.");
+        }
+
         if (options.GatewayPort is < 1 or > 65535)
         {
             failures.Add($"{Section}:GatewayPort must be between 1 and 65535 (was {options.GatewayPort}).");

@@ -1,3 +1,6 @@
+using System.Net;
+using Orleans.Configuration;
+using StackExchange.Redis;
 using Switchyard.Silo.Http;
 
 namespace Switchyard.Silo.Hosting;
@@ -6,21 +9,45 @@ namespace Switchyard.Silo.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// The embedded default: one silo with localhost clustering, grain state on local disk under
-    /// <c>Switchyard:DataDirectory</c>, and the request size limit of <c>Switchyard:MaxRequestBodyBytes</c>.
+    /// The silo: localhost clustering with state on local disk by default (the embedded default), or
+    /// Redis clustering and storage (<c>Switchyard:Cluster:Provider</c> = <c>Redis</c>); in Kubernetes
+    /// the pod's name and IP become the silo's identity and endpoints.
     /// </summary>
     public static WebApplicationBuilder AddSwitchyardSilo(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Switchyard").Get<SiloOptions>() ?? new SiloOptions();
+        var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        options.Validate();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort)
-            .AddSwitchyard(builder.Configuration, options.DataDirectory));
+        builder.UseOrleans(silo =>
+        {
+            var cluster = options.Cluster;
+            if (cluster.Provider.Equals(ClusterProviders.Redis, StringComparison.OrdinalIgnoreCase))
+            {
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));
+                if (IsKubernetes)
+                {
+                    silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            }
+
+            silo.AddSwitchyard(builder.Configuration);
+        });
 
         builder.Services.AddSingleton<TenantKeyRing>();
         builder.Services.AddHostedService<StartupAnnouncer>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
         return builder;
     }
+
+    private static bool IsKubernetes => Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null;
 }

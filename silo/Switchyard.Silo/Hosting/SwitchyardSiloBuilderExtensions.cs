@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using StackExchange.Redis;
 using Switchyard.Hosting;
 using Switchyard.Silo.Storage;
 
@@ -9,16 +10,30 @@ namespace Switchyard.Silo.Hosting;
 public static class SwitchyardSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the grains' services and keeps grain state in files under <paramref name="dataDirectory"/>.
+    /// Adds the grains' services and their grain storage: files under <c>Switchyard:DataDirectory</c>, or
+    /// Redis at <c>Switchyard:Cluster:Redis</c>, as <c>Switchyard:Storage:Provider</c> says.
     /// </summary>
-    public static ISiloBuilder AddSwitchyard(this ISiloBuilder silo, IConfiguration configuration, string dataDirectory)
+    public static ISiloBuilder AddSwitchyard(this ISiloBuilder silo, IConfiguration configuration)
     {
+        var options = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        options.Validate();
+
         silo.Services.AddSwitchyardGrains(configuration);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(SwitchyardStorage.Name, (services, _) => new FileGrainStorage(
-            SwitchyardStorage.Name,
-            new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(dataDirectory) },
-            services.GetRequiredService<IGrainStorageSerializer>()));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        if (options.EffectiveStorageProvider.Equals(StorageProviders.Redis, StringComparison.OrdinalIgnoreCase))
+        {
+            // Acknowledged spend is as durable as Redis makes it: run Redis with appendonly yes and appendfsync always.
+            silo.AddRedisGrainStorage(SwitchyardStorage.Name, redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis!));
+        }
+        else
+        {
+            var root = Path.GetFullPath(options.DataDirectory);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(SwitchyardStorage.Name, (services, _) => new FileGrainStorage(
+                SwitchyardStorage.Name,
+                new FileGrainStorageOptions { RootDirectory = root },
+                services.GetRequiredService<IGrainStorageSerializer>()));
+        }
+
         return silo;
     }
 }

@@ -6,7 +6,7 @@ using Switchyard.Models;
 namespace Switchyard.Silo.Http;
 
 /// <summary><c>POST /v1/chat/completions</c>: OpenAI-compatible, routed by Switchyard.</summary>
-public static class ChatCompletionsEndpoint
+public static partial class ChatCompletionsEndpoint
 {
     /// <summary>Response headers carrying the routing metadata.</summary>
     public const string RequestIdHeader = "x-switchyard-request-id";
@@ -24,8 +24,9 @@ public static class ChatCompletionsEndpoint
     public const string EscalationsHeader = "x-switchyard-escalations";
 
     /// <summary>Handles one request.</summary>
-    public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog)
+    public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(ChatCompletionsEndpoint).FullName!);
         var requestId = Guid.CreateVersion7().ToString("N");
         context.Response.Headers[RequestIdHeader] = requestId;
 
@@ -71,7 +72,20 @@ public static class ChatCompletionsEndpoint
             request = request with { Cache = CachePolicy.NoStore };
         }
 
-        var result = await grains.GetGrain<ICompletionGrain>(0).Complete(request);
+        CompletionResult result;
+        try
+        {
+            result = await grains.GetGrain<ICompletionGrain>(0).Complete(request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            // The request was valid; what failed is a dependency (grain storage, the cluster). Say so,
+            // and let the caller retry: nothing was charged that the response did not acknowledge.
+            Log.DependencyFailed(logger, exception);
+            context.Response.Headers.RetryAfter = "1";
+            return ApiError.Result(StatusCodes.Status503ServiceUnavailable,
+                "Switchyard cannot reach its storage or cluster right now; nothing was charged. Retry shortly.", "api_error", "service_unavailable");
+        }
         if (result.Error is { } error)
         {
             return error.Kind switch
@@ -115,4 +129,10 @@ public static class ChatCompletionsEndpoint
             result.Escalations,
             [.. result.TiersTried.Select(WireNames.Tier)],
             result.Confidence));
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "A completion failed in a dependency; answered 503")]
+        public static partial void DependencyFailed(ILogger logger, Exception exception);
+    }
 }

@@ -26,8 +26,8 @@ public sealed class SwitchyardClientHostingExtensionsTests
         var options = host.Services.GetRequiredService<IOptions<SwitchyardClientOptions>>().Value;
         Assert.Equal("Localhost", options.Provider);
         Assert.Equal(30000, options.GatewayPort);
-        Assert.Equal("dev", options.ClusterId);
-        Assert.Equal("dev", options.ServiceId);
+        Assert.Equal("switchyard", options.ClusterId);
+        Assert.Equal("switchyard", options.ServiceId);
         Assert.Equal("default", options.DefaultTaskType);
         Assert.IsType<SwitchyardClient>(host.Services.GetRequiredService<ISwitchyardClient>());
     }
@@ -48,11 +48,21 @@ public sealed class SwitchyardClientHostingExtensionsTests
     [Fact]
     public void AddSwitchyardClient_WhenProviderIsUnsupported_FailsNamingTheSetting()
     {
-        var builder = Builder(("Switchyard:Client:Provider", "Redis"));
+        var builder = Builder(("Switchyard:Client:Provider", "Zookeeper"));
 
         var exception = Assert.Throws<OptionsValidationException>(() => builder.AddSwitchyardClient());
 
-        Assert.Contains("Switchyard:Client:Provider 'Redis' is not supported", exception.Message);
+        Assert.Contains("Switchyard:Client:Provider 'Zookeeper' is not supported", exception.Message);
+    }
+
+    [Fact]
+    public void AddSwitchyardClient_WithRedisButNoConnectionString_FailsNamingTheSetting()
+    {
+        var builder = Builder(("Switchyard:Client:Provider", "redis"));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => builder.AddSwitchyardClient());
+
+        Assert.Contains("Switchyard:Client:Redis", exception.Message);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.AddSwitchyard(siloBuilder.Configuration, siloBuilder.Configuration["Switchyard:DataDirectory"]!);
+            siloBuilder.AddSwitchyard(siloBuilder.Configuration);
     }
 }
 
