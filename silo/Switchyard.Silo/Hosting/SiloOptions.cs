@@ -12,6 +12,12 @@ public sealed class SiloOptions
     /// <summary>The largest request body accepted, in bytes. Default: 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long a stopping silo waits for in-flight requests to finish and to leave the cluster. Keep it
+    /// shorter than the orchestrator's grace period (Kubernetes' terminationGracePeriodSeconds). Default: 30 seconds.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Cluster settings, under <c>Switchyard:Cluster</c>.</summary>
     public ClusterSettings Cluster { get; set; } = new();
 
