@@ -16,14 +16,23 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddSwitchyardSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        options.Validate();
+        if (!AspireOrleansConfiguration.IsPresent(builder.Configuration))
+        {
+            options.Validate();
+        }
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         builder.UseOrleans(silo =>
         {
             var cluster = options.Cluster;
-            if (cluster.Provider.Equals(ClusterProviders.Redis, StringComparison.OrdinalIgnoreCase))
+            if (AspireOrleansConfiguration.IsPresent(builder.Configuration))
+            {
+                // Aspire's Orleans integration configured clustering, storage and endpoints in the
+                // Orleans section; Orleans applies it. Only the Redis clients it names are ours to add.
+                AspireOrleansConfiguration.AddRedisClients(builder.Services, builder.Configuration);
+            }
+            else if (cluster.Provider.Equals(ClusterProviders.Redis, StringComparison.OrdinalIgnoreCase))
             {
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
                 silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis!));

@@ -16,11 +16,18 @@ public static class SwitchyardSiloBuilderExtensions
     public static ISiloBuilder AddSwitchyard(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        options.Validate();
+        if (!AspireOrleansConfiguration.IsPresent(configuration))
+        {
+            options.Validate();
+        }
 
         silo.Services.AddSwitchyardGrains(configuration);
         silo.Services.TryAddSingleton(TimeProvider.System);
-        if (options.EffectiveStorageProvider.Equals(StorageProviders.Redis, StringComparison.OrdinalIgnoreCase))
+        if (AspireOrleansConfiguration.ConfiguresStorage(configuration, SwitchyardStorage.Name))
+        {
+            // Aspire's Orleans integration named this store's provider; Orleans builds it from configuration.
+        }
+        else if (options.EffectiveStorageProvider.Equals(StorageProviders.Redis, StringComparison.OrdinalIgnoreCase))
         {
             // Acknowledged spend is as durable as Redis makes it: run Redis with appendonly yes and appendfsync always.
             silo.AddRedisGrainStorage(SwitchyardStorage.Name, redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis!));

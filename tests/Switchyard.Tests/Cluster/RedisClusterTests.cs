@@ -81,6 +81,38 @@ public sealed class RedisClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfiguredTheWayAspireConfiguresIt_TheSiloClustersAndStoresInRedis()
+    {
+        var directory = TestSettings.NewDataDirectory();
+        _directories.Add(directory);
+        var aspire = new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = _clusterId,
+            ["Orleans:ServiceId"] = _clusterId,
+            ["Orleans:Clustering:ProviderType"] = "Redis",
+            ["Orleans:Clustering:ServiceKey"] = "redis",
+            ["Orleans:GrainStorage:switchyard:ProviderType"] = "Redis",
+            ["Orleans:GrainStorage:switchyard:ServiceKey"] = "redis",
+            ["Orleans:Endpoints:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["ConnectionStrings:redis"] = _redis.ConnectionString,
+        };
+
+        decimal cost;
+        await using (var silo = await SiloHost.StartAsync(directory, aspire))
+        {
+            var response = await CompleteAsync(silo, $"Aspire {Guid.NewGuid()}");
+            response.EnsureSuccessStatusCode();
+            cost = Cost(response);
+        }
+
+        // The spend is in Redis, not on the silo's disk.
+        Assert.Empty(Directory.EnumerateFiles(directory, "*.state", SearchOption.AllDirectories));
+        await using var restarted = await SiloHost.StartAsync(directory, aspire);
+        Assert.Equal(cost, await SpentAsync(restarted));
+    }
+
+    [Fact]
     public async Task WhenRedisIsDown_RequestsFailFastWith503_AndTheClusterRecoversWhenItIsBack()
     {
         await using var silo = await StartSiloAsync();
