@@ -30,7 +30,11 @@ public static class SwitchyardClientHostingExtensions
             throw new OptionsValidationException(Options.DefaultName, typeof(SwitchyardClientOptions), validation.Failures);
         }
 
-        builder.UseOrleansClient(client => UseClustering(client, options));
+        builder.UseOrleansClient(client =>
+        {
+            UseClustering(client, options);
+            client.AddActivityPropagation();
+        });
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<ISwitchyardClient, SwitchyardClient>();
         return builder;

@@ -50,6 +50,8 @@ public static class SiloHostingExtensions
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             }
 
+            // Trace context flows across grain calls, so one trace follows a request from HTTP to the provider.
+            silo.AddActivityPropagation();
             silo.AddSwitchyard(builder.Configuration);
         });
 

@@ -35,7 +35,9 @@ public sealed class SiloHost : IAsyncDisposable
     /// <param name="dataDirectory">Where grain state goes.</param>
     /// <param name="overrides">Settings added to (or replacing) the test settings.</param>
     /// <param name="simulatedModels">False to leave the simulated catalog out, so <paramref name="overrides"/> define every model.</param>
-    public static async Task<SiloHost> StartAsync(string dataDirectory, IDictionary<string, string?>? overrides = null, bool simulatedModels = true)
+    /// <param name="configure">Anything else to add to the host, such as telemetry exporters.</param>
+    public static async Task<SiloHost> StartAsync(
+        string dataDirectory, IDictionary<string, string?>? overrides = null, bool simulatedModels = true, Action<WebApplicationBuilder>? configure = null)
     {
         // The content root is the data directory, so no appsettings.json is read: the test settings are all there is.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = dataDirectory });
@@ -61,6 +63,7 @@ public sealed class SiloHost : IAsyncDisposable
 
         builder.AddServiceDefaults();
         builder.AddSwitchyardSilo();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapSwitchyard();
         await app.StartAsync();
