@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 using Switchyard.Silo.Http;
 
@@ -53,6 +54,10 @@ public static class SiloHostingExtensions
             // Trace context flows across grain calls, so one trace follows a request from HTTP to the provider.
             silo.AddActivityPropagation();
             silo.AddSwitchyard(builder.Configuration);
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
         builder.Services.AddSingleton<TenantKeyRing>();

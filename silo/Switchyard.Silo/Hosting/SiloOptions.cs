@@ -18,6 +18,12 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the Orleans Dashboard is served at <c>/admin/dashboard</c> for holders of the admin key.
+    /// Off by default: its grain-call profiler adds work to every grain call. Default: false.
+    /// </summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Cluster settings, under <c>Switchyard:Cluster</c>.</summary>
     public ClusterSettings Cluster { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Switchyard.Budget;
 using Switchyard.Completion;
 using Switchyard.Models;
@@ -19,6 +20,12 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))
+        {
+            // The Orleans Dashboard, behind the admin key (Bearer, or Basic with the key as the password so a browser can sign in).
+            app.MapOrleansDashboard("/admin/dashboard").AddEndpointFilter<AdminAuthenticationFilter>();
+        }
+
         return app;
     }
 
