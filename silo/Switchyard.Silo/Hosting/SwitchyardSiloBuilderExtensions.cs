@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using Switchyard.Caching;
 using Switchyard.Hosting;
 using Switchyard.Silo.Storage;
 
@@ -19,6 +20,7 @@ public static class SwitchyardSiloBuilderExtensions
             new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(dataDirectory) },
             services.GetRequiredService<IGrainStorageSerializer>()));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.PostConfigure<CacheOptions>(o => o.SnapshotDirectory ??= Path.Combine(Path.GetFullPath(dataDirectory), "cache"));
         return silo;
     }
 }

@@ -19,6 +19,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        admin.MapCacheAdmin();
         return app;
     }
 

@@ -1,0 +1,9 @@
+namespace Switchyard.Cli.Commands;
+
+/// <summary>The parameters of <c>switchyard bench cache</c>.</summary>
+/// <param name="Entries">Entries to index.</param>
+/// <param name="Dims">Embedding dimensions.</param>
+/// <param name="Queries">Lookups to time.</param>
+/// <param name="Shards">Shards the entries spread over.</param>
+/// <param name="Seed">Seed of the generated questions.</param>
+internal sealed record BenchSettings(int Entries, int Dims, int Queries, int Shards, int Seed);

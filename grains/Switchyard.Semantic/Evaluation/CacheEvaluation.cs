@@ -1,0 +1,65 @@
+namespace Switchyard.Caching.Evaluation;
+
+/// <summary>
+/// How a semantic cache at one threshold does on labelled pairs, each scored as if a cache held only
+/// question 1 and was asked question 2: a hit is a similarity at or above the threshold.
+/// </summary>
+/// <param name="Pairs">Pairs evaluated.</param>
+/// <param name="Duplicates">Pairs that ask the same thing.</param>
+/// <param name="Hits">Pairs the cache would answer.</param>
+/// <param name="Precision">Right hits / hits (1 when there are no hits).</param>
+/// <param name="Recall">Right hits / duplicates (0 when there are no duplicates).</param>
+/// <param name="FalseHitRate">Wrong hits / pairs that are not duplicates (0 when there are none).</param>
+/// <param name="Threshold">The similarity threshold used.</param>
+public sealed record CacheEvaluation(int Pairs, int Duplicates, int Hits, double Precision, double Recall, double FalseHitRate, float Threshold)
+{
+    /// <summary>Evaluates <paramref name="pairs"/> at <paramref name="threshold"/>.</summary>
+    public static CacheEvaluation At(IEnumerable<ScoredPair> pairs, float threshold)
+    {
+        int total = 0, duplicates = 0, hits = 0, rightHits = 0;
+        foreach (var pair in pairs)
+        {
+            total++;
+            duplicates += pair.IsDuplicate ? 1 : 0;
+            if (pair.Similarity >= threshold)
+            {
+                hits++;
+                rightHits += pair.IsDuplicate ? 1 : 0;
+            }
+        }
+
+        var negatives = total - duplicates;
+        return new CacheEvaluation(
+            total,
+            duplicates,
+            hits,
+            hits == 0 ? 1 : (double)rightHits / hits,
+            duplicates == 0 ? 0 : (double)rightHits / duplicates,
+            negatives == 0 ? 0 : (double)(hits - rightHits) / negatives,
+            threshold);
+    }
+
+    /// <summary>
+    /// The lowest threshold (to 0.001) at which the false-hit rate on <paramref name="pairs"/> is at most
+    /// <paramref name="maxFalseHitRate"/>: every lower threshold would let through more wrong answers.
+    /// </summary>
+    public static float Calibrate(IEnumerable<ScoredPair> pairs, double maxFalseHitRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxFalseHitRate);
+        var negatives = pairs.Where(p => !p.IsDuplicate).Select(p => p.Similarity).OrderDescending().ToArray();
+        var allowed = (int)Math.Floor(maxFalseHitRate * negatives.Length);
+        if (allowed >= negatives.Length)
+        {
+            return 0.001f;
+        }
+
+        // Hits are similarities >= threshold, so the threshold must sit strictly above the first negative not allowed through.
+        var threshold = MathF.Ceiling(negatives[allowed] * 1000f) / 1000f;
+        if (threshold <= negatives[allowed])
+        {
+            threshold += 0.001f;
+        }
+
+        return Math.Min(threshold, 1f);
+    }
+}
