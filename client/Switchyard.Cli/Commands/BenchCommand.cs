@@ -25,15 +25,16 @@ internal static class BenchCommand
         var queries = Positive(new Option<int>("--queries") { Description = "Lookups to time.", DefaultValueFactory = _ => 1000 });
         var shards = Positive(new Option<int>("--shards") { Description = "Shards the tenant's entries spread over.", DefaultValueFactory = _ => 4 });
         var seed = new Option<int>("--seed") { Description = "Seed of the generated questions.", DefaultValueFactory = _ => 42 };
+        var sequential = new Option<bool>("--sequential") { Description = "Search the shards one after another on one thread instead of in parallel." };
 
         var cache = new Command("cache", "Time semantic cache lookups at scale, with recall against exact search.")
         {
-            entries, dims, queries, shards, seed,
+            entries, dims, queries, shards, seed, sequential,
         };
         cache.SetAction(parse =>
         {
             var settings = new BenchSettings(
-                parse.GetValue(entries), parse.GetValue(dims), parse.GetValue(queries), parse.GetValue(shards), parse.GetValue(seed));
+                parse.GetValue(entries), parse.GetValue(dims), parse.GetValue(queries), parse.GetValue(shards), parse.GetValue(seed), !parse.GetValue(sequential));
             Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
             return ExitCodes.Success;
         });
@@ -85,7 +86,18 @@ internal static class BenchCommand
 
             var clock = Stopwatch.StartNew();
             var found = new VectorMatch?[settings.Shards];
-            Parallel.For(0, settings.Shards, shard => found[shard] = indexes[shard].FindNearest(query, context));
+            if (settings.Parallel)
+            {
+                Parallel.For(0, settings.Shards, shard => found[shard] = indexes[shard].FindNearest(query, context));
+            }
+            else
+            {
+                for (var shard = 0; shard < settings.Shards; shard++)
+                {
+                    found[shard] = indexes[shard].FindNearest(query, context);
+                }
+            }
+
             var best = Best(found);
             fast[q] = clock.Elapsed.TotalMilliseconds;
 

@@ -6,4 +6,5 @@ namespace Switchyard.Cli.Commands;
 /// <param name="Queries">Lookups to time.</param>
 /// <param name="Shards">Shards the entries spread over.</param>
 /// <param name="Seed">Seed of the generated questions.</param>
-internal sealed record BenchSettings(int Entries, int Dims, int Queries, int Shards, int Seed);
+/// <param name="Parallel">True to search the shards in parallel, as the cache's fan-out does.</param>
+internal sealed record BenchSettings(int Entries, int Dims, int Queries, int Shards, int Seed, bool Parallel = true);

@@ -40,17 +40,24 @@ public sealed record CacheEvaluation(int Pairs, int Duplicates, int Hits, double
     }
 
     /// <summary>
-    /// The lowest threshold (to 0.001) at which the false-hit rate on <paramref name="pairs"/> is at most
-    /// <paramref name="maxFalseHitRate"/>: every lower threshold would let through more wrong answers.
+    /// The lowest threshold (to 0.001) at which the false-hit rate on <paramref name="pairs"/> is within
+    /// <paramref name="maxFalseHitRate"/> with 95% confidence: the one-sided Wilson upper bound of the
+    /// observed rate, not the rate itself, must stay within the target, so that the threshold holds on
+    /// pairs it was not calibrated on rather than only on the sample it was fitted to.
     /// </summary>
     public static float Calibrate(IEnumerable<ScoredPair> pairs, double maxFalseHitRate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxFalseHitRate);
         var negatives = pairs.Where(p => !p.IsDuplicate).Select(p => p.Similarity).OrderDescending().ToArray();
-        var allowed = (int)Math.Floor(maxFalseHitRate * negatives.Length);
-        if (allowed >= negatives.Length)
+        var allowed = 0;
+        while (allowed < negatives.Length && WilsonUpperBound(allowed + 1, negatives.Length) <= maxFalseHitRate)
         {
-            return 0.001f;
+            allowed++;
+        }
+
+        if (allowed >= negatives.Length || WilsonUpperBound(0, negatives.Length) > maxFalseHitRate)
+        {
+            return allowed >= negatives.Length ? 0.001f : 1f;
         }
 
         // Hits are similarities >= threshold, so the threshold must sit strictly above the first negative not allowed through.
@@ -61,5 +68,19 @@ public sealed record CacheEvaluation(int Pairs, int Duplicates, int Hits, double
         }
 
         return Math.Min(threshold, 1f);
+    }
+
+    /// <summary>The one-sided 95% Wilson score upper bound of <paramref name="successes"/> out of <paramref name="trials"/>.</summary>
+    public static double WilsonUpperBound(int successes, int trials)
+    {
+        const double z = 1.6448536269514722;
+        if (trials == 0)
+        {
+            return 1;
+        }
+
+        var p = (double)successes / trials;
+        var z2 = z * z;
+        return (p + (z2 / (2 * trials)) + (z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials))))) / (1 + (z2 / trials));
     }
 }

@@ -20,7 +20,8 @@ public sealed record QuestionPair(string Question1, string Question2, bool IsDup
                 hash = (hash ^ c) * 16777619u;
             }
 
-            return hash % 2 == 0;
+            // The top bit of a multiplicative mix: FNV's low bit only tracks the parity of the characters.
+            return (hash * 2654435761u) >> 31 == 0;
         }
     }
 }
