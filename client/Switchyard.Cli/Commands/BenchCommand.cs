@@ -25,16 +25,22 @@ internal static class BenchCommand
         var queries = Positive(new Option<int>("--queries") { Description = "Lookups to time.", DefaultValueFactory = _ => 1000 });
         var shards = Positive(new Option<int>("--shards") { Description = "Shards the tenant's entries spread over.", DefaultValueFactory = _ => 4 });
         var seed = new Option<int>("--seed") { Description = "Seed of the generated questions.", DefaultValueFactory = _ => 42 };
+        var probes = Positive(new Option<int>("--probes") { Description = "Lists a partitioned shard visits per lookup.", DefaultValueFactory = _ => VectorIndex.DefaultProbes });
+        var rerank = Positive(new Option<int>("--rerank") { Description = "First-pass candidates re-scored exactly.", DefaultValueFactory = _ => VectorIndex.DefaultRerankCandidates });
         var sequential = new Option<bool>("--sequential") { Description = "Search the shards one after another on one thread instead of in parallel." };
 
         var cache = new Command("cache", "Time semantic cache lookups at scale, with recall against exact search.")
         {
-            entries, dims, queries, shards, seed, sequential,
+            entries, dims, queries, shards, seed, probes, rerank, sequential,
         };
         cache.SetAction(parse =>
         {
             var settings = new BenchSettings(
-                parse.GetValue(entries), parse.GetValue(dims), parse.GetValue(queries), parse.GetValue(shards), parse.GetValue(seed), !parse.GetValue(sequential));
+                parse.GetValue(entries), parse.GetValue(dims), parse.GetValue(queries), parse.GetValue(shards), parse.GetValue(seed), !parse.GetValue(sequential))
+            {
+                Probes = parse.GetValue(probes),
+                Rerank = parse.GetValue(rerank),
+            };
             Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
             return ExitCodes.Success;
         });
@@ -54,7 +60,7 @@ internal static class BenchCommand
 
         const ulong context = 42;
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims)).ToArray();
+        var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims, probes: settings.Probes, rerankCandidates: settings.Rerank)).ToArray();
         var insertTicks = new long[settings.Shards];
 
         // One thread per shard, as each shard grain is its own activation.

@@ -33,8 +33,14 @@ public sealed class VectorIndex
     private int[] _positionInList = [];
     private int _builtAt;
 
+    /// <summary>Lists visited per search unless told otherwise.</summary>
+    public const int DefaultProbes = 32;
+
+    /// <summary>First-pass candidates re-scored exactly unless told otherwise.</summary>
+    public const int DefaultRerankCandidates = 64;
+
     /// <summary>An empty index of <paramref name="dimensions"/>-dimensional vectors.</summary>
-    public VectorIndex(int dimensions, int exhaustiveLimit = 16_384, int probes = 32, int rerankCandidates = 64)
+    public VectorIndex(int dimensions, int exhaustiveLimit = 16_384, int probes = DefaultProbes, int rerankCandidates = DefaultRerankCandidates)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(exhaustiveLimit, 64);
@@ -196,17 +202,33 @@ public sealed class VectorIndex
 
     private int[] NearestLists(ReadOnlySpan<float> query)
     {
+        // A partial selection: keep the best Probes lists in a small sorted array instead of sorting them all.
         var centroids = _centroids!;
-        var count = _lists.Length;
-        var scores = new float[count];
-        for (var i = 0; i < count; i++)
+        var keep = Math.Min(Probes, _lists.Length);
+        var lists = new int[keep];
+        Span<float> scores = stackalloc float[keep];
+        var kept = 0;
+        for (var i = 0; i < _lists.Length; i++)
         {
-            scores[i] = TensorPrimitives.Dot(query, centroids.AsSpan(i * Dimensions, Dimensions));
+            var score = TensorPrimitives.Dot(query, centroids.AsSpan(i * Dimensions, Dimensions));
+            if (kept == keep && score <= scores[kept - 1])
+            {
+                continue;
+            }
+
+            var at = kept < keep ? kept++ : kept - 1;
+            while (at > 0 && scores[at - 1] < score)
+            {
+                scores[at] = scores[at - 1];
+                lists[at] = lists[at - 1];
+                at--;
+            }
+
+            scores[at] = score;
+            lists[at] = i;
         }
 
-        var order = Enumerable.Range(0, count).ToArray();
-        Array.Sort(scores, order);
-        return order[^Math.Min(Probes, count)..];
+        return lists;
     }
 
     private int NearestCentroid(ReadOnlySpan<float> vector)
