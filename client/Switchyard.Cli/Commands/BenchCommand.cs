@@ -59,7 +59,6 @@ internal static class BenchCommand
         }
 
         const ulong context = 42;
-        var before = GC.GetTotalMemory(forceFullCollection: true);
         var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims, probes: settings.Probes, rerankCandidates: settings.Rerank)).ToArray();
         var insertTicks = new long[settings.Shards];
 
@@ -78,7 +77,7 @@ internal static class BenchCommand
 
             insertTicks[shard] = clock.ElapsedTicks;
         });
-        var bytesPerEntry = (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / settings.Entries;
+        var bytesPerEntry = (double)indexes.Sum(index => index.AllocatedBytes) / settings.Entries;
         var insertSeconds = insertTicks.Sum() / (double)Stopwatch.Frequency / Math.Min(settings.Shards, Environment.ProcessorCount);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {settings.Entries} entries in {settings.Shards} shards"));
 

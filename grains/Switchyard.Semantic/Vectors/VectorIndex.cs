@@ -74,6 +74,22 @@ public sealed class VectorIndex
     /// <summary>Bytes one vector costs in the index: the floats, the sign code, the context tag and its list position.</summary>
     public int BytesPerVector => (Dimensions * sizeof(float)) + (_words * sizeof(ulong)) + sizeof(ulong) + (3 * sizeof(int));
 
+    /// <summary>The bytes of every array the index holds, spare capacity included.</summary>
+    public long AllocatedBytes
+    {
+        get
+        {
+            long bytes = ((long)_vectors.Length * sizeof(float)) + ((long)_codes.Length * sizeof(ulong)) + ((long)_contexts.Length * sizeof(ulong))
+                + ((long)_listOf.Length * sizeof(int)) + ((long)_positionInList.Length * sizeof(int)) + ((long)(_centroids?.Length ?? 0) * sizeof(float));
+            foreach (var list in _lists)
+            {
+                bytes += ((long)list.Slots.Length * sizeof(int)) + ((long)list.Codes.Length * sizeof(ulong)) + ((long)list.Contexts.Length * sizeof(ulong));
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>Adds <paramref name="vector"/> under <paramref name="context"/>; returns its slot.</summary>
     public int Add(ReadOnlySpan<float> vector, ulong context)
     {
