@@ -58,11 +58,14 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
         return Task.CompletedTask;
     }
 
-    Task<int> ICacheShardGrain.Invalidate(string? taskType)
+    async Task<int> ICacheShardGrain.Invalidate(string? taskType)
     {
         var removed = _store.Invalidate(taskType);
         _dirty |= removed > 0;
-        return Task.FromResult(removed);
+
+        // Written at once, not on the timer: invalidated answers must not come back from an older snapshot after a crash.
+        await SnapshotIfChanged();
+        return removed;
     }
 
     Task<CacheShardStatistics> ICacheShardGrain.GetStatistics() => Task.FromResult(_store.Statistics());

@@ -34,4 +34,24 @@ public sealed class CacheRestartTests : IDisposable
         Assert.Equal("miss", await CacheOfAsync(after, "How do I rotate the warmcache signing keys?", TestSettings.BetaKey));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dataDirectory, "cache"), "*.snapshot"));
     }
+
+    [Fact]
+    public async Task Invalidation_IsSnapshottedAtOnce_SoARestartDoesNotBringTheEntriesBack()
+    {
+        await using (var before = await SiloHost.StartAsync(_dataDirectory))
+        {
+            Assert.Equal("miss", await CacheOfAsync(before, "Which invalidated answer survives?"));
+            var delete = new HttpRequestMessage(HttpMethod.Delete, "/admin/cache/alpha");
+            delete.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestSettings.AdminKey);
+            (await before.Http.SendAsync(delete)).EnsureSuccessStatusCode();
+            var snapshots = Directory.GetFiles(Path.Combine(_dataDirectory, "cache"), "*.snapshot");
+
+            Assert.NotEmpty(snapshots);
+            Assert.All(snapshots, f => Assert.True(new FileInfo(f).Length < 64, $"{f} still holds entries"));
+        }
+
+        await using var after = await SiloHost.StartAsync(_dataDirectory);
+
+        Assert.Equal("miss", await CacheOfAsync(after, "Which invalidated answer survives?"));
+    }
 }
