@@ -76,7 +76,7 @@ up() {
 
   while read -r name pid address; do
     case "$name" in silo-*)
-      wait_healthy "$address" 90 || { echo "$name did not become healthy; see $state/logs/$name.log" >&2; down; exit 1; } ;;
+      wait_healthy "$address" 180 || { echo "$name did not become healthy; see $state/logs/$name.log" >&2; down; exit 1; } ;;
     esac
   done < "$state/pids"
 

@@ -19,6 +19,8 @@ internal static class SwitchyardCommandLine
         // One line per command. A command lives in Commands/ as a static Create(global, environment).
         root.Subcommands.Add(ChatCommand.Create(global, environment));
         root.Subcommands.Add(ChaosCommand.Create(global, environment));
+        root.Subcommands.Add(EvalCommand.Create(global, environment));
+        root.Subcommands.Add(BenchCommand.Create(global, environment));
         return root;
     }
 }

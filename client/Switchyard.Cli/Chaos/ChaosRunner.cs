@@ -13,7 +13,9 @@ namespace Switchyard.Cli.Chaos;
 /// </summary>
 internal static class ChaosRunner
 {
-    private const int MaxAttempts = 8;
+    // A client that keeps retrying for this long rides out a silo's death: the cluster needs a few
+    // seconds to declare it dead and move its grains.
+    private static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the whole experiment and returns its audit.</summary>
     public static async Task<ChaosReport> RunAsync(ChaosSettings settings, Action<string>? progress, CancellationToken cancellationToken)
@@ -94,7 +96,8 @@ internal static class ChaosRunner
         HttpClient http, List<Uri> silos, int victim, Func<bool> victimDead, int tenant, int index, TenantTally tally, CancellationToken cancellationToken)
     {
         var failures = 0;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var started = Stopwatch.StartNew();
+        for (var attempt = 0; started.Elapsed < RetryBudget; attempt++)
         {
             // Spread load over every silo; once one is dead, a real load balancer would stop sending to it.
             var silo = silos[(index + attempt) % silos.Count];
@@ -134,7 +137,7 @@ internal static class ChaosRunner
             }
 
             failures++;
-            await Task.Delay(TimeSpan.FromMilliseconds(250 * (attempt + 1)), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 100 * (attempt + 1))), cancellationToken);
         }
 
         return new Outcome(false, failures);

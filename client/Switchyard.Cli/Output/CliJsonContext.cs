@@ -5,4 +5,6 @@ namespace Switchyard.Cli.Output;
 /// <summary>Source-generated serialization of every JSON document the CLI prints.</summary>
 [JsonSerializable(typeof(ChatJson))]
 [JsonSerializable(typeof(Chaos.ChaosReport))]
+[JsonSerializable(typeof(Commands.EvalCacheResult))]
+[JsonSerializable(typeof(Commands.BenchCacheResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,9 +13,20 @@ public interface ICacheShardGrain : IGrainWithStringKey
     [ReadOnly, Alias("Get")]
     Task<CachedCompletion?> Get(string key);
 
-    /// <summary>Stores <paramref name="entry"/> under <paramref name="key"/> for <paramref name="timeToLive"/>.</summary>
+    /// <summary>
+    /// The live entry of the same context most similar to <paramref name="query"/>'s embedding, when
+    /// its similarity reaches the query's threshold; otherwise null.
+    /// </summary>
+    [ReadOnly, Alias("FindSimilar")]
+    Task<SemanticCacheHit?> FindSimilar(SemanticCacheQuery query);
+
+    /// <summary>Stores an answer under its exact key and, when it has one, its embedding.</summary>
     [Alias("Put")]
-    Task Put(string key, CachedCompletion entry, TimeSpan timeToLive);
+    Task Put(CacheEntryWrite entry);
+
+    /// <summary>Removes every entry, or only those of <paramref name="taskType"/>; returns how many.</summary>
+    [Alias("Invalidate")]
+    Task<int> Invalidate(string? taskType);
 
     /// <summary>The shard's counters.</summary>
     [ReadOnly, Alias("GetStatistics")]

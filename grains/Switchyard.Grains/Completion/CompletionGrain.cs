@@ -24,7 +24,7 @@ public sealed partial class CompletionGrain(
     ChatClientRegistry clients,
     TokenCounter tokens,
     IOptionsMonitor<TenantsOptions> tenants,
-    IOptions<CacheOptions> cacheOptions,
+    CompletionCache cache,
     ILogger<CompletionGrain> logger) : Grain, ICompletionGrain
 {
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
@@ -54,25 +54,17 @@ public sealed partial class CompletionGrain(
                 CompletionErrorKind.InvalidRequest, pinned ? $"The model '{request.Model}' does not exist." : "No model is configured for any tier of this task type's plan."));
         }
 
-        var cache = cacheOptions.Value;
-        var useCache = cache.Enabled && request.Cache == CachePolicy.Default;
-        var key = useCache ? CacheKey.For(request, cache.ShardsPerTenant) : default;
-        var shard = useCache ? GrainFactory.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(request.TenantId, key.ShardIndex)) : null;
-        if (shard is not null && await shard.Get(key.Hash) is { } hit)
+        var lookup = await cache.LookupAsync(request);
+        if (lookup.Hit is { } hit)
         {
             return new CompletionResult(
-                request.RequestId, hit.Content, hit.Model, hit.Tier, CacheResult.HitExact, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
+                request.RequestId, hit.Content, hit.Model, hit.Tier, lookup.Result, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
 
         var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence);
         if (served.Result.Error is null)
         {
-            if (shard is not null)
-            {
-                var result = served.Result;
-                await shard.Put(key.Hash, new CachedCompletion(result.Content, result.Model, result.Tier, result.Usage, result.FinishReason, DateTimeOffset.UtcNow), cache.TimeToLive);
-            }
-
+            await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
                 GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).RecordOutcome(new RouteOutcome(served.Attempts)).Ignore();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.Budget;
 using Switchyard.Caching;
+using Switchyard.Caching.Embeddings;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
@@ -25,12 +26,18 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
+            .Validate(o => o.MaxBytesPerShard > 0, "Switchyard:Cache:MaxBytesPerShard must be positive.")
+            .Validate(o => o.SnapshotInterval > TimeSpan.Zero, "Switchyard:Cache:SnapshotInterval must be positive.")
+            .Validate<EmbeddingGeneratorRegistry>((o, registry) => registry.TryGet(o.Embedder, out _), "Switchyard:Cache:Embedder names an embedder that is not registered (this build registers 'hashing').")
+            .Validate(o => o.SimilarityThreshold is > 0f and <= 1f && o.TaskTypes.Values.All(t => t.SimilarityThreshold is null or (> 0f and <= 1f)), "Switchyard:Cache:SimilarityThreshold (and each task type's) must be in (0, 1].")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ChatClientRegistry>();
+        services.AddSingleton<EmbeddingGeneratorRegistry>();
+        services.AddSingleton<CompletionCache>();
         services.AddHostedService<CatalogValidationService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using StackExchange.Redis;
+using Switchyard.Caching;
 using Switchyard.Hosting;
 using Switchyard.Silo.Storage;
 
@@ -41,6 +42,7 @@ public static class SwitchyardSiloBuilderExtensions
                 services.GetRequiredService<IGrainStorageSerializer>()));
         }
 
+        silo.Services.PostConfigure<CacheOptions>(o => o.SnapshotDirectory ??= Path.Combine(Path.GetFullPath(options.DataDirectory), "cache"));
         return silo;
     }
 }

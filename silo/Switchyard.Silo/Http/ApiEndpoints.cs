@@ -20,6 +20,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        admin.MapCacheAdmin();
         if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))
         {
             // The Orleans Dashboard, behind the admin key (Bearer, or Basic with the key as the password so a browser can sign in).

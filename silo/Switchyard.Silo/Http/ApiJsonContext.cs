@@ -18,6 +18,8 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]
 [JsonSerializable(typeof(BudgetSnapshot))]
+[JsonSerializable(typeof(CacheStatisticsResponse))]
+[JsonSerializable(typeof(CacheInvalidationResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -89,7 +89,7 @@ public sealed partial class LocalClusterScriptTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
         return (process.ExitCode, await output + await errors);
     }
 

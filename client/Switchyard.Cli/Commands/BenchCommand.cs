@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Switchyard.Caching.Embeddings;
+using Switchyard.Caching.Vectors;
+using Switchyard.Cli.Output;
+
+namespace Switchyard.Cli.Commands;
+
+/// <summary>
+/// <c>switchyard bench cache --entries N --dims D</c>: fills one tenant's shards (the same vector index
+/// the cache shards use, in process) with embeddings of generated questions, then times semantic
+/// lookups of rewordings fanned out over the shards in parallel, and checks each answer against an
+/// exact brute-force search in the same run.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>Defines <c>bench</c> and its <c>cache</c> subcommand.</summary>
+    public static Command Create(GlobalOptions global, CliEnvironment environment)
+    {
+        var entries = Positive(new Option<int>("--entries") { Description = "Entries to index.", DefaultValueFactory = _ => 100_000 });
+        var dims = Positive(new Option<int>("--dims") { Description = "Embedding dimensions.", DefaultValueFactory = _ => HashingEmbeddingGenerator.DefaultDimensions });
+        var queries = Positive(new Option<int>("--queries") { Description = "Lookups to time.", DefaultValueFactory = _ => 1000 });
+        var shards = Positive(new Option<int>("--shards") { Description = "Shards the tenant's entries spread over.", DefaultValueFactory = _ => 4 });
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated questions.", DefaultValueFactory = _ => 42 };
+        var probes = Positive(new Option<int>("--probes") { Description = "Lists a partitioned shard visits per lookup.", DefaultValueFactory = _ => VectorIndex.DefaultProbes });
+        var rerank = Positive(new Option<int>("--rerank") { Description = "First-pass candidates re-scored exactly.", DefaultValueFactory = _ => VectorIndex.DefaultRerankCandidates });
+        var sequential = new Option<bool>("--sequential") { Description = "Search the shards one after another on one thread instead of in parallel." };
+
+        var cache = new Command("cache", "Time semantic cache lookups at scale, with recall against exact search.")
+        {
+            entries, dims, queries, shards, seed, probes, rerank, sequential,
+        };
+        cache.SetAction(parse =>
+        {
+            var settings = new BenchSettings(
+                parse.GetValue(entries), parse.GetValue(dims), parse.GetValue(queries), parse.GetValue(shards), parse.GetValue(seed), !parse.GetValue(sequential))
+            {
+                Probes = parse.GetValue(probes),
+                Rerank = parse.GetValue(rerank),
+            };
+            Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
+            return ExitCodes.Success;
+        });
+        return new Command("bench", "Benchmark Switchyard's components in process.") { cache };
+    }
+
+    /// <summary>Runs the benchmark, reporting progress to <paramref name="progress"/>.</summary>
+    public static BenchCacheResult Run(BenchSettings settings, TextWriter progress)
+    {
+        var embedder = new HashingEmbeddingGenerator(settings.Dims);
+        var text = new BenchText(settings.Seed);
+        var questions = new string[settings.Entries];
+        for (var i = 0; i < questions.Length; i++)
+        {
+            questions[i] = text.Next();
+        }
+
+        const ulong context = 42;
+        var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims, probes: settings.Probes, rerankCandidates: settings.Rerank)).ToArray();
+        var insertTicks = new long[settings.Shards];
+
+        // One thread per shard, as each shard grain is its own activation.
+        Parallel.For(0, settings.Shards, shard =>
+        {
+            var vector = new float[settings.Dims];
+            var clock = new Stopwatch();
+            for (var i = shard; i < questions.Length; i += settings.Shards)
+            {
+                embedder.Embed(questions[i], vector);
+                clock.Start();
+                indexes[shard].Add(vector, context);
+                clock.Stop();
+            }
+
+            insertTicks[shard] = clock.ElapsedTicks;
+        });
+        var bytesPerEntry = (double)indexes.Sum(index => index.AllocatedBytes) / settings.Entries;
+        var insertSeconds = insertTicks.Sum() / (double)Stopwatch.Frequency / Math.Min(settings.Shards, Environment.ProcessorCount);
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {settings.Entries} entries in {settings.Shards} shards"));
+
+        var fast = new double[settings.Queries];
+        var exact = new double[settings.Queries];
+        var agreed = 0;
+        var query = new float[settings.Dims];
+        for (var q = 0; q < settings.Queries; q++)
+        {
+            embedder.Embed(text.Reword(questions[(int)((long)q * 7919 % settings.Entries)]), query);
+
+            var clock = Stopwatch.StartNew();
+            var found = new VectorMatch?[settings.Shards];
+            if (settings.Parallel)
+            {
+                Parallel.For(0, settings.Shards, shard => found[shard] = indexes[shard].FindNearest(query, context));
+            }
+            else
+            {
+                for (var shard = 0; shard < settings.Shards; shard++)
+                {
+                    found[shard] = indexes[shard].FindNearest(query, context);
+                }
+            }
+
+            var best = Best(found);
+            fast[q] = clock.Elapsed.TotalMilliseconds;
+
+            clock.Restart();
+            var truth = Best(indexes.Select(index => index.FindNearestExact(query, context)).ToArray());
+            exact[q] = clock.Elapsed.TotalMilliseconds;
+
+            // Equal similarity counts as agreement: two entries with the same vector are the same answer to the query.
+            agreed += best is { } b && truth is { } t && (b == t || b.Match.Similarity >= t.Match.Similarity) ? 1 : 0;
+        }
+
+        return new BenchCacheResult(
+            settings.Entries,
+            settings.Dims,
+            Math.Round(Percentile(fast, 0.50), 3),
+            Math.Round(Percentile(fast, 0.99), 3),
+            Math.Round((double)agreed / settings.Queries, 4),
+            Math.Round(Percentile(exact, 0.99), 3),
+            Math.Round(bytesPerEntry, 1),
+            Math.Round(settings.Entries / insertSeconds, 0));
+    }
+
+    private static (int Shard, VectorMatch Match)? Best(VectorMatch?[] found)
+    {
+        (int Shard, VectorMatch Match)? best = null;
+        for (var shard = 0; shard < found.Length; shard++)
+        {
+            if (found[shard] is { } match && (best is null || match.Similarity > best.Value.Match.Similarity))
+            {
+                best = (shard, match);
+            }
+        }
+
+        return best;
+    }
+
+    private static double Percentile(double[] values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError($"{option.Name} must be positive.");
+            }
+        });
+        return option;
+    }
+
+    private static void Write(BenchCacheResult result, OutputFormat output, CliEnvironment environment)
+    {
+        if (output == OutputFormat.Json)
+        {
+            environment.Out.WriteLine(JsonSerializer.Serialize(result, CliJsonContext.Default.BenchCacheResult));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("cache benchmark").AddColumn("");
+        foreach (var (name, value) in new (string, double)[]
+        {
+            ("entries", result.Entries), ("dims", result.Dims), ("p50 ms", result.P50Ms), ("p99 ms", result.P99Ms),
+            ("recall@1", result.RecallAt1), ("brute-force p99 ms", result.BruteForceP99Ms),
+            ("bytes per entry", result.BytesPerEntry), ("inserts per s", result.InsertsPerSecond),
+        })
+        {
+            table.AddRow(name, value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        environment.Console.Write(table);
+    }
+}

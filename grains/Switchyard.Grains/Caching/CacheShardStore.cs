@@ -1,0 +1,223 @@
+using Switchyard.Caching.Vectors;
+
+namespace Switchyard.Caching;
+
+/// <summary>
+/// The entries of one cache shard: an exact index by key, a vector index for lookups by meaning, a
+/// time to live per entry and a capacity in bytes, evicting the least recently used. Plain logic with
+/// an injected <see cref="TimeProvider"/>; not thread-safe (a grain activation is single-threaded).
+/// </summary>
+public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
+{
+    // Dictionary, list node and entry object headers: a rough, constant per-entry cost.
+    private const int EntryOverheadBytes = 256;
+
+    private readonly Dictionary<string, LinkedListNode<CacheShardEntry>> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, LinkedListNode<CacheShardEntry>> _bySlot = [];
+    private readonly LinkedList<CacheShardEntry> _recency = new();
+    private VectorIndex? _vectors;
+
+    /// <summary>The byte capacity.</summary>
+    public long CapacityBytes => capacityBytes;
+
+    /// <summary>Entries held, expired ones not yet swept included.</summary>
+    public int Count => _index.Count;
+
+    /// <summary>The estimated bytes the entries use.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Exact lookups that found a live entry.</summary>
+    public long Hits { get; private set; }
+
+    /// <summary>Exact lookups that found nothing live.</summary>
+    public long Misses { get; private set; }
+
+    /// <summary>Semantic lookups at or above their threshold.</summary>
+    public long SemanticHits { get; private set; }
+
+    /// <summary>Semantic lookups below their threshold, or with nothing to compare.</summary>
+    public long SemanticMisses { get; private set; }
+
+    /// <summary>Entries dropped to stay within the capacity.</summary>
+    public long Evictions { get; private set; }
+
+    /// <summary>Entries dropped because their time ran out.</summary>
+    public long Expirations { get; private set; }
+
+    /// <summary>Entries removed by <see cref="Invalidate"/>.</summary>
+    public long Invalidations { get; private set; }
+
+    /// <summary>The entries, least recently used first.</summary>
+    public IEnumerable<CacheShardEntry> Entries
+    {
+        get
+        {
+            for (var node = _recency.Last; node is not null; node = node.Previous)
+            {
+                yield return node.Value;
+            }
+        }
+    }
+
+    /// <summary>The live entry under <paramref name="key"/>, marked as just used.</summary>
+    public CachedCompletion? Get(string key)
+    {
+        if (!_index.TryGetValue(key, out var node) || Expired(node))
+        {
+            Misses++;
+            return null;
+        }
+
+        Touch(node);
+        Hits++;
+        return node.Value.Completion;
+    }
+
+    /// <summary>
+    /// The live entry of <paramref name="context"/> most similar to <paramref name="embedding"/>, when
+    /// the similarity reaches <paramref name="threshold"/>; marked as just used.
+    /// </summary>
+    public SemanticCacheHit? FindSimilar(ReadOnlySpan<float> embedding, ulong context, float threshold)
+    {
+        if (_vectors is not null && embedding.Length == _vectors.Dimensions)
+        {
+            // An expired nearest entry is swept and the search repeated, so a stale answer never shadows a live one.
+            while (_vectors.FindNearest(embedding, context) is { } match && match.Similarity >= threshold)
+            {
+                var node = _bySlot[match.Slot];
+                if (Expired(node))
+                {
+                    continue;
+                }
+
+                Touch(node);
+                SemanticHits++;
+                return new SemanticCacheHit(node.Value.Completion, match.Similarity);
+            }
+        }
+
+        SemanticMisses++;
+        return null;
+    }
+
+    /// <summary>Stores <paramref name="write"/>, replacing any entry under the same key.</summary>
+    public void Put(CacheEntryWrite write) => Add(write, time.GetUtcNow() + write.TimeToLive, hits: 0);
+
+    /// <summary>Adds an entry read back from a snapshot, unless it has expired since.</summary>
+    public void Restore(CacheEntryWrite write, DateTimeOffset expiresAt, long hits) => Add(write, expiresAt, hits);
+
+    /// <summary>A copy of <paramref name="entry"/>'s embedding, or null for an exact-only entry.</summary>
+    public float[]? EmbeddingOf(CacheShardEntry entry) =>
+        entry.Slot >= 0 && _vectors is not null ? _vectors.Vector(entry.Slot).ToArray() : null;
+
+    /// <summary>Removes every entry, or those of <paramref name="taskType"/> only; returns how many.</summary>
+    public int Invalidate(string? taskType)
+    {
+        var doomed = _recency.Where(e => taskType is null || e.TaskType.Equals(taskType, StringComparison.OrdinalIgnoreCase)).Select(e => e.Key).ToList();
+        foreach (var key in doomed)
+        {
+            Remove(_index[key]);
+        }
+
+        Invalidations += doomed.Count;
+        return doomed.Count;
+    }
+
+    /// <summary>The counters, as the grain reports them.</summary>
+    public CacheShardStatistics Statistics() => new(
+        Count, Hits, Misses, Evictions, Expirations, SemanticHits, SemanticMisses, Bytes, capacityBytes, Invalidations);
+
+    private void Add(CacheEntryWrite write, DateTimeOffset expiresAt, long hits)
+    {
+        if (expiresAt <= time.GetUtcNow())
+        {
+            return;
+        }
+
+        if (_index.TryGetValue(write.Key, out var existing))
+        {
+            Remove(existing);
+        }
+
+        var embedding = write.Embedding;
+        if (embedding is not null && _vectors is not null && embedding.Length != _vectors.Dimensions)
+        {
+            // Vectors of another length (the embedder was changed) cannot be compared: keep the exact entry only.
+            embedding = null;
+        }
+
+        var bytes = SizeOf(write, embedding);
+        if (bytes > capacityBytes)
+        {
+            return;
+        }
+
+        while (Bytes + bytes > capacityBytes && _recency.Last is { } oldest)
+        {
+            Remove(oldest);
+            Evictions++;
+        }
+
+        var slot = -1;
+        if (embedding is not null)
+        {
+            _vectors ??= new VectorIndex(embedding.Length);
+            slot = _vectors.Add(embedding, write.Context);
+        }
+
+        var entry = new CacheShardEntry(write.Key, write.TaskType, write.Completion, expiresAt, write.Context, slot, bytes) { Hits = hits };
+        var node = _recency.AddFirst(entry);
+        _index[write.Key] = node;
+        if (slot >= 0)
+        {
+            _bySlot[slot] = node;
+        }
+
+        Bytes += bytes;
+    }
+
+    private bool Expired(LinkedListNode<CacheShardEntry> node)
+    {
+        if (node.Value.ExpiresAt > time.GetUtcNow())
+        {
+            return false;
+        }
+
+        Remove(node);
+        Expirations++;
+        return true;
+    }
+
+    private void Touch(LinkedListNode<CacheShardEntry> node)
+    {
+        node.Value.Hits++;
+        _recency.Remove(node);
+        _recency.AddFirst(node);
+    }
+
+    private void Remove(LinkedListNode<CacheShardEntry> node)
+    {
+        _recency.Remove(node);
+        _index.Remove(node.Value.Key);
+        if (node.Value.Slot >= 0)
+        {
+            _bySlot.Remove(node.Value.Slot);
+            _vectors!.Remove(node.Value.Slot);
+        }
+
+        Bytes -= node.Value.Bytes;
+    }
+
+    private static long SizeOf(CacheEntryWrite write, float[]? embedding)
+    {
+        var completion = write.Completion;
+        long bytes = EntryOverheadBytes + (2L * (write.Key.Length + write.TaskType.Length + completion.Content.Length + completion.Model.Length + completion.FinishReason.Length));
+        if (embedding is not null)
+        {
+            // The vector index holds the floats, a one-bit-per-dimension sign code and a context tag.
+            bytes += (embedding.Length * sizeof(float)) + ((embedding.Length + 63) / 64 * sizeof(ulong)) + sizeof(ulong);
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Switchyard.Completion;
+using Switchyard.Routing;
+
+namespace Switchyard.Caching;
+
+/// <summary>
+/// Writes a shard's entries to a file and reads them back, so a cache is warm after a restart. The
+/// file is written beside its target and then renamed over it, so a crash mid-write leaves the
+/// previous snapshot intact. Entries are written least recently used first, which restores the order.
+/// </summary>
+public static class CacheSnapshot
+{
+    private const int Magic = 0x53594353; // "SCYS"
+    private const int Version = 1;
+
+    /// <summary>Writes every entry of <paramref name="store"/> to <paramref name="path"/>; returns how many.</summary>
+    public static int Write(CacheShardStore store, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        var count = 0;
+        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(store.Count);
+            foreach (var entry in store.Entries)
+            {
+                WriteEntry(writer, entry, store.EmbeddingOf(entry));
+                count++;
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return count;
+    }
+
+    /// <summary>
+    /// Adds the live entries saved in <paramref name="path"/> to <paramref name="store"/>; returns how
+    /// many were read (expired ones are read and dropped). A missing file reads as empty.
+    /// </summary>
+    public static int Read(CacheShardStore store, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
+        {
+            throw new InvalidDataException($"'{path}' is not a cache snapshot of version {Version}.");
+        }
+
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadString();
+            var taskType = reader.ReadString();
+            var expiresAt = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+            var hits = reader.ReadInt64();
+            var completion = new CachedCompletion(
+                reader.ReadString(),
+                reader.ReadString(),
+                (ModelTier)reader.ReadInt32(),
+                new TokenUsage(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32()),
+                reader.ReadString(),
+                new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
+            var context = reader.ReadUInt64();
+            var dimensions = reader.ReadInt32();
+            float[]? embedding = null;
+            if (dimensions > 0)
+            {
+                embedding = new float[dimensions];
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(embedding.AsSpan()));
+            }
+
+            store.Restore(new CacheEntryWrite(key, taskType, completion, TimeSpan.Zero, context, embedding), expiresAt, hits);
+        }
+
+        return count;
+    }
+
+    private static void WriteEntry(BinaryWriter writer, CacheShardEntry entry, float[]? embedding)
+    {
+        var completion = entry.Completion;
+        writer.Write(entry.Key);
+        writer.Write(entry.TaskType);
+        writer.Write(entry.ExpiresAt.UtcTicks);
+        writer.Write(entry.Hits);
+        writer.Write(completion.Content);
+        writer.Write(completion.Model);
+        writer.Write((int)completion.Tier);
+        writer.Write(completion.Usage.InputTokens);
+        writer.Write(completion.Usage.CachedInputTokens);
+        writer.Write(completion.Usage.OutputTokens);
+        writer.Write(completion.FinishReason);
+        writer.Write(completion.CreatedAt.UtcTicks);
+        writer.Write(entry.Context);
+        writer.Write(embedding?.Length ?? 0);
+        if (embedding is not null)
+        {
+            writer.Write(MemoryMarshal.AsBytes(embedding.AsSpan()));
+        }
+    }
+}
