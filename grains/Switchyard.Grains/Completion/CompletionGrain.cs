@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
+using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
+using Switchyard.Routing.Learning;
 using Switchyard.Telemetry;
 using Switchyard.Tenants;
 
@@ -64,7 +66,7 @@ public sealed partial class CompletionGrain(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, CacheResult.HitExact, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
 
-        var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence);
+        var served = await CascadeAsync(request, candidates, plan);
         if (served.Result.Error is null)
         {
             if (shard is not null)
@@ -76,6 +78,12 @@ public sealed partial class CompletionGrain(
             if (plan is not null)
             {
                 GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).RecordOutcome(new RouteOutcome(served.Attempts)).Ignore();
+                if (!served.Attempts.IsDefaultOrEmpty)
+                {
+                    var last = served.Attempts[^1];
+                    GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence)).Ignore();
+                }
             }
         }
 
@@ -83,7 +91,7 @@ public sealed partial class CompletionGrain(
     }
 
     private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
-        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, double? acceptConfidence)
+        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, RoutePlan? plan)
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
@@ -138,15 +146,16 @@ public sealed partial class CompletionGrain(
 
                 var confidence = ConfidenceOf(response);
                 var isLast = i == candidates.Count - 1;
-                var accepted = isLast || acceptConfidence is not { } threshold || confidence is not { } c || c >= threshold;
-                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted));
+                var threshold = plan?.AcceptConfidenceFor(model.Tier) ?? 0;
+                var accepted = isLast || plan is null || confidence is not { } c || c >= threshold;
+                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(response.Text), cost));
                 last = (model, response, confidence);
                 if (accepted)
                 {
                     break;
                 }
 
-                LogEscalated(logger, model.Name, confidence ?? 0, acceptConfidence ?? 0);
+                LogEscalated(logger, model.Name, confidence ?? 0, threshold);
                 SwitchyardTelemetry.RecordEscalation(model.Tier);
             }
         }

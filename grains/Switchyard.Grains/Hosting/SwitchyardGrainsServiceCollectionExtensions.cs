@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.Budget;
 using Switchyard.Caching;
+using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
@@ -23,6 +24,7 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<TenantsOptions>().Bind(configuration.GetSection("Switchyard"));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
             .ValidateOnStart();
