@@ -6,6 +6,7 @@ using Switchyard.Caching;
 using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
+using Switchyard.Replay;
 using Switchyard.Routing;
 using Switchyard.Tenants;
 
@@ -25,6 +26,7 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName));
+        services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
             .ValidateOnStart();
@@ -33,6 +35,7 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ChatClientRegistry>();
+        services.AddSingleton<ReplayLibrary>();
         services.AddHostedService<CatalogValidationService>();
         return services;
     }

@@ -17,6 +17,7 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]
 [JsonSerializable(typeof(BudgetSnapshot))]
+[JsonSerializable(typeof(FeedbackResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>
