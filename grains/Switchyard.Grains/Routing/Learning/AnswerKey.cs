@@ -14,7 +14,7 @@ public static class AnswerKey
     public static string Of(string answer)
     {
         var normalised = string.Join(' ', answer.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .TrimEnd('.', '!', ';', ',')
+            .TrimEnd('.', '!', ';', ',', ')')
             .ToLowerInvariant();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)).AsSpan(0, 12));
     }
