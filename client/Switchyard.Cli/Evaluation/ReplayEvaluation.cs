@@ -35,8 +35,8 @@ internal static class ReplayEvaluation
 
         var baselines = data.Models.Select(m => ReplayMetrics.Baseline(queries, m, CostOf)).ToList();
         var oracle = ReplayMetrics.Oracle(queries, data.Models, CostOf);
-        var (router, run, bytes) = settings.Policy == "oracle"
-            ? (oracle with { Name = "router" }, null, new Dictionary<string, int>())
+        var (router, run, bytes, policies) = settings.Policy == "oracle"
+            ? (oracle with { Name = "router" }, null, new Dictionary<string, int>(), new Dictionary<string, string>())
             : await RunClusterAsync(settings, data, queries, warmupQueries, cancellationToken);
 
         var minCost = baselines.Min(b => b.CostUsdPerQuery);
@@ -65,10 +65,11 @@ internal static class ReplayEvaluation
             ReplayMetrics.Aiq(baselines, minCost, maxCost),
             apgr,
             cpt,
-            bytes);
+            bytes,
+            policies);
     }
 
-    private static async Task<(CostQualityPoint Router, ReplayRunResult Run, Dictionary<string, int> Bytes)> RunClusterAsync(
+    private static async Task<(CostQualityPoint Router, ReplayRunResult Run, Dictionary<string, int> Bytes, Dictionary<string, string> Policies)> RunClusterAsync(
         ReplaySettings settings, ReplayDataset data, List<ReplayQuery> queries, List<ReplayQuery> warmup, CancellationToken cancellationToken)
     {
         var single = settings.Policy.StartsWith("single:", StringComparison.Ordinal) ? settings.Policy["single:".Length..] : null;
@@ -125,11 +126,25 @@ internal static class ReplayEvaluation
 
         var run = await evaluator.RunAsync(queries, requested, "eval", cancellationToken);
         var bytes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var policies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var taskType in queries.Concat(warmup).Select(q => q.TaskType).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            bytes[taskType] = (await cluster.Grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot()).StateBytes;
+            var snapshot = await cluster.Grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot();
+            bytes[taskType] = snapshot.StateBytes;
+            policies[taskType] = Describe(snapshot);
         }
 
-        return (new CostQualityPoint("router", run.Accuracy, run.CostUsdPerQuery), run, bytes);
+        return (new CostQualityPoint("router", run.Accuracy, run.CostUsdPerQuery), run, bytes, policies);
+    }
+
+    private static string Describe(RouterSnapshot snapshot)
+    {
+        var plan = snapshot.Plan;
+        var steps = plan.Tiers().Select(t => t == plan.MaxTier
+            ? t.ToString().ToLowerInvariant()
+            : $"{t.ToString().ToLowerInvariant()} (accept ≥ {plan.AcceptConfidenceFor(t).ToString("0.0", CultureInfo.InvariantCulture)})");
+        return snapshot.Pinned
+            ? $"pinned: {string.Join(" → ", steps)}"
+            : $"{string.Join(" → ", steps)}; expected accuracy {snapshot.ExpectedAccuracy.ToString("P1", CultureInfo.InvariantCulture)}, USD {snapshot.ExpectedCostUsd.ToString("0.000000", CultureInfo.InvariantCulture)}";
     }
 }

@@ -17,6 +17,7 @@ namespace Switchyard.Cli.Evaluation;
 /// <param name="Apgr">APGR, for two-model data.</param>
 /// <param name="Cpt50">CPT(50%), for two-model data.</param>
 /// <param name="StateBytesPerTaskType">The learned state's size per task type.</param>
+/// <param name="PolicyPerTaskType">The policy each task type's router ended with.</param>
 internal sealed record ReplayReport(
     string Policy,
     int WarmupQueries,
@@ -31,4 +32,5 @@ internal sealed record ReplayReport(
     double ZeroRouterAiq,
     double? Apgr,
     double? Cpt50,
-    IReadOnlyDictionary<string, int> StateBytesPerTaskType);
+    IReadOnlyDictionary<string, int> StateBytesPerTaskType,
+    IReadOnlyDictionary<string, string> PolicyPerTaskType);

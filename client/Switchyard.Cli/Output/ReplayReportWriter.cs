@@ -39,6 +39,11 @@ internal static class ReplayReportWriter
             lines.Add($"APGR {apgr:F4}, CPT(50%) {Percent(report.Cpt50 ?? 1)}");
         }
 
+        foreach (var (taskType, policy) in report.PolicyPerTaskType)
+        {
+            lines.Add($"{taskType}: {policy}");
+        }
+
         if (report.StateBytesPerTaskType.Count > 0)
         {
             lines.Add($"router state: {string.Join(", ", report.StateBytesPerTaskType.Select(b => $"{b.Key} {b.Value} bytes"))}");

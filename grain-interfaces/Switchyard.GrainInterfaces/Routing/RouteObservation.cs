@@ -9,6 +9,7 @@ namespace Switchyard.Routing;
 /// <param name="Label">Whether the answer was right, when known.</param>
 /// <param name="IsCall">True when this observation is the call itself (counted once per answer); false for a later label.</param>
 /// <param name="CostUsd">What the call cost (zero for a later label).</param>
+/// <param name="Escalated">True when the tier was reached by escalation (its questions are the harder ones).</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RouteObservation")]
 public sealed record RouteObservation(
@@ -16,4 +17,5 @@ public sealed record RouteObservation(
     [property: Id(1)] double Confidence,
     [property: Id(2)] OutcomeLabel Label,
     [property: Id(3)] bool IsCall,
-    [property: Id(4)] decimal CostUsd);
+    [property: Id(4)] decimal CostUsd,
+    [property: Id(5)] bool Escalated = false);

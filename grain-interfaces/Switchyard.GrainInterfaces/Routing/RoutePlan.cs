@@ -16,6 +16,10 @@ namespace Switchyard.Routing;
 /// <paramref name="AcceptConfidence"/> for every tier.
 /// </param>
 /// <param name="Exploring">True when this plan is an exploration step rather than the best known policy.</param>
+/// <param name="Sequence">
+/// The tiers tried, in order, when the plan skips some (for example cheap, then frontier); empty
+/// means every tier from <paramref name="StartTier"/> to <paramref name="MaxTier"/>.
+/// </param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RoutePlan")]
 public sealed record RoutePlan(
@@ -24,7 +28,8 @@ public sealed record RoutePlan(
     [property: Id(2)] ModelTier MaxTier,
     [property: Id(3)] double AcceptConfidence,
     [property: Id(4)] ImmutableArray<double> Thresholds = default,
-    [property: Id(5)] bool Exploring = false)
+    [property: Id(5)] bool Exploring = false,
+    [property: Id(6)] ImmutableArray<ModelTier> Sequence = default)
 {
     /// <summary>The lowest confidence accepted from <paramref name="tier"/> without escalating.</summary>
     public double AcceptConfidenceFor(ModelTier tier) =>
@@ -33,6 +38,16 @@ public sealed record RoutePlan(
     /// <summary>The tiers in the order they may be tried.</summary>
     public IEnumerable<ModelTier> Tiers()
     {
+        if (!Sequence.IsDefaultOrEmpty)
+        {
+            foreach (var tier in Sequence)
+            {
+                yield return tier;
+            }
+
+            yield break;
+        }
+
         for (var tier = StartTier; tier <= MaxTier; tier++)
         {
             yield return tier;

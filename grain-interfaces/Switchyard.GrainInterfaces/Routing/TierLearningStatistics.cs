@@ -7,7 +7,8 @@ namespace Switchyard.Routing;
 /// <param name="Calls">Answers the tier gave.</param>
 /// <param name="CostUsdPerCall">The mean cost of one of its answers.</param>
 /// <param name="Accuracy">The estimated share of its answers that are right.</param>
-/// <param name="Bands">Per confidence band, lowest first.</param>
+/// <param name="Bands">Per confidence band, lowest first, on requests the tier was tried first on.</param>
+/// <param name="EscalatedBands">Per confidence band, on requests escalated to the tier.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.TierLearningStatistics")]
 public sealed record TierLearningStatistics(
@@ -15,4 +16,5 @@ public sealed record TierLearningStatistics(
     [property: Id(1)] long Calls,
     [property: Id(2)] decimal CostUsdPerCall,
     [property: Id(3)] double Accuracy,
-    [property: Id(4)] ImmutableArray<BandStatistics> Bands);
+    [property: Id(4)] ImmutableArray<BandStatistics> Bands,
+    [property: Id(5)] ImmutableArray<BandStatistics> EscalatedBands = default);

@@ -82,7 +82,7 @@ public sealed partial class CompletionGrain(
                 {
                     var last = served.Attempts[^1];
                     GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
-                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence)).Ignore();
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1)).Ignore();
                 }
             }
         }

@@ -118,14 +118,14 @@ public sealed class ReplayDataset
             throw new ReplayFormatException(file, line, "sample_id and eval_name are required.");
         }
 
-        var prompt = PythonLiteral.UnwrapSingleStringList(row["prompt"])
-            ?? throw new ReplayFormatException(file, line, "prompt is not a Python list literal of one string (['…']).");
+        var prompt = PythonLiteral.UnwrapStringList(row["prompt"])
+            ?? throw new ReplayFormatException(file, line, "prompt is not a Python list literal of strings (['…']).");
         var answers = new Dictionary<string, ReplayAnswer>(StringComparer.Ordinal);
         foreach (var model in models)
         {
             var response = row[model + ResponseSuffix];
             answers[model] = new ReplayAnswer(
-                PythonLiteral.UnwrapSingleStringList(response) ?? response,
+                PythonLiteral.UnwrapStringList(response) ?? response,
                 ParseCorrect(row[model], model, file, line),
                 ParseCost(row[model + CostSuffix], model, file, line));
         }

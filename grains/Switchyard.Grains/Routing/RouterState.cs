@@ -13,11 +13,17 @@ public sealed class RouterState
     /// <summary>What has been learned, by tier index (<see cref="ModelTier"/>): fixed size.</summary>
     [Id(1)] public TierLearning[] Learning { get; set; } = [.. Enum.GetValues<ModelTier>().Select(_ => new TierLearning())];
 
+    /// <summary>
+    /// What has been learned about each tier on the requests it was escalated to (the harder ones),
+    /// by tier index: fixed size.
+    /// </summary>
+    [Id(3)] public TierLearning[] Escalated { get; set; } = [.. Enum.GetValues<ModelTier>().Select(_ => new TierLearning())];
+
     /// <summary>Settings an operator changed through the admin API; null: as configured.</summary>
     [Id(2)] public RouterSettings? Settings { get; set; }
 
     /// <summary>The size of the learned state in bytes, independent of how much traffic it has seen.</summary>
-    public int SizeInBytes => (Learning.Length * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long));
+    public int SizeInBytes => ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long));
 
     /// <summary>Adds one request's outcome to the counts.</summary>
     public void Apply(RouteOutcome outcome)
@@ -46,7 +52,7 @@ public sealed class RouterState
     {
         foreach (var observation in observations)
         {
-            Learning[(int)observation.Tier].Add(observation);
+            (observation.Escalated ? Escalated : Learning)[(int)observation.Tier].Add(observation);
         }
     }
 

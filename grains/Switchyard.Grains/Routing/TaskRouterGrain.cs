@@ -105,7 +105,11 @@ public sealed class TaskRouterGrain(
             var calibrated = e.Calibrated();
             var bands = Enumerable.Range(0, ConfidenceBands.Count).Select(b => new BandStatistics(
                 ConfidenceBands.LowOf(b), ConfidenceBands.LowOf(b + 1), e.Learning.Calls[b], e.Learning.Right[b], e.Learning.Wrong[b], calibrated[b]));
-            return new TierLearningStatistics(e.Tier, e.Learning.TotalCalls, e.CostUsd, e.Accuracy(), [.. bands]);
+            var escalated = e.Escalated ?? new TierLearning();
+            var escalatedCalibrated = Calibrator.Calibrate(escalated.Right, escalated.Wrong);
+            var escalatedBands = Enumerable.Range(0, ConfidenceBands.Count).Select(b => new BandStatistics(
+                ConfidenceBands.LowOf(b), ConfidenceBands.LowOf(b + 1), escalated.Calls[b], escalated.Right[b], escalated.Wrong[b], escalatedCalibrated[b]));
+            return new TierLearningStatistics(e.Tier, e.Learning.TotalCalls + escalated.TotalCalls, e.CostUsd, e.Accuracy(), [.. bands], [.. escalatedBands]);
         });
         return new RouterSnapshot(
             configured.Pinned ? configured.Plan : ToPlan(policy, exploring: false),
@@ -151,13 +155,18 @@ public sealed class TaskRouterGrain(
         return [.. tiers.Select(t =>
         {
             var learning = state.State.Learning[(int)t];
+            var escalated = state.State.Escalated[(int)t];
+            var calls = learning.TotalCalls + escalated.TotalCalls;
             var prior = catalog.ForTier(t)?.Price.CostOf(new TokenUsage(500, 0, catalog.DefaultOutputTokenEstimate)) ?? 0m;
-            return new TierEstimate(t, learning, learning.MeanCostUsd ?? prior);
+            return new TierEstimate(t, learning, calls > 0 ? (learning.CostUsd + escalated.CostUsd) / calls : prior, escalated)
+            {
+                MinimumEscalatedLabels = options.CurrentValue.MinimumLabels,
+            };
         })];
     }
 
     private RoutePlan ToPlan(CascadePolicy policy, bool exploring) =>
-        new(TaskType, policy.StartTier, policy.MaxTier, policy.Thresholds[(int)policy.StartTier], [.. policy.Thresholds], exploring);
+        new(TaskType, policy.StartTier, policy.MaxTier, policy.Thresholds[(int)policy.StartTier], [.. policy.Thresholds], exploring, [.. policy.Sequence]);
 
     private static int StableHash(string value)
     {

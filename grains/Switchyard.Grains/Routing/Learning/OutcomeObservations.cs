@@ -12,12 +12,13 @@ public static class OutcomeObservations
     public static IEnumerable<RouteObservation> Of(RouteOutcome outcome)
     {
         var served = outcome.Attempts.IsDefaultOrEmpty ? null : outcome.Attempts[^1].AnswerKey;
-        foreach (var attempt in outcome.Attempts)
+        for (var i = 0; i < outcome.Attempts.Length; i++)
         {
+            var attempt = outcome.Attempts[i];
             var label = attempt.Accepted || served is null || attempt.AnswerKey is null
                 ? OutcomeLabel.Unknown
                 : attempt.AnswerKey == served ? OutcomeLabel.Right : OutcomeLabel.Wrong;
-            yield return new RouteObservation(attempt.Tier, attempt.Confidence, label, IsCall: true, attempt.CostUsd);
+            yield return new RouteObservation(attempt.Tier, attempt.Confidence, label, IsCall: true, attempt.CostUsd, Escalated: i > 0);
         }
     }
 }
