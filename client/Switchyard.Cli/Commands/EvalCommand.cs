@@ -19,7 +19,11 @@ internal static class EvalCommand
         var warmup = new Option<string[]>("--warmup") { Description = "Replay files to learn from first; not counted.", AllowMultipleArgumentsPerToken = true };
         var policy = new Option<string>("--policy") { Description = "learned, static, oracle or single:<model>.", DefaultValueFactory = _ => "learned" };
         var holdout = new Option<int?>("--holdout") { Description = "Evaluate only this percentage of the data (by a hash of sample_id) and warm up only on the rest." };
-        var target = new Option<double>("--quality-target") { Description = "The learned router's target: share of the best tier's accuracy to keep.", DefaultValueFactory = _ => 0.97 };
+        var target = new Option<double[]>("--quality-target")
+        {
+            Description = "The learned router's target: share of the best tier's accuracy to keep (default 0.97). Several values: one run each; the first is reported, all are drawn and count for AIQ.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var tiers = new Option<string[]>("--tier") { Description = "A tier's replayed model(s): cheap=MODEL[+MODEL], mid=…, frontier=….", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Seeds the router's exploration.", DefaultValueFactory = _ => 1 };
         var report = new Option<FileInfo?>("--report") { Description = "Also write an HTML report (the cost–quality plane) to this file." };
@@ -41,7 +45,7 @@ internal static class EvalCommand
         });
         target.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is <= 0 or > 1)
+            if ((result.GetValueOrDefault<double[]>() ?? []).Any(t => t is <= 0 or > 1))
             {
                 result.AddError("--quality-target must be in (0, 1].");
             }
@@ -72,7 +76,7 @@ internal static class EvalCommand
 
             var settings = new ReplaySettings(
                 parse.GetRequiredValue(data), parse.GetValue(warmup) ?? [], parse.GetRequiredValue(policy),
-                parse.GetValue(holdout), parse.GetValue(target), tierMap, parse.GetValue(seed));
+                parse.GetValue(holdout), parse.GetValue(target) is { Length: > 0 } targets ? targets : [0.97], tierMap, parse.GetValue(seed));
             return await RunAsync(settings, parse.GetValue(global.Output), parse.GetValue(report), environment, cancellationToken);
         });
 

@@ -37,7 +37,16 @@ internal static class ReplayEvaluation
         var oracle = ReplayMetrics.Oracle(queries, data.Models, CostOf);
         var (router, run, bytes, policies) = settings.Policy == "oracle"
             ? (oracle with { Name = "router" }, null, new Dictionary<string, int>(), new Dictionary<string, string>())
-            : await RunClusterAsync(settings, data, queries, warmupQueries, cancellationToken);
+            : await RunClusterAsync(settings, settings.QualityTargets[0], data, queries, warmupQueries, cancellationToken);
+        List<CostQualityPoint> points = [router];
+        if (settings.Policy == "learned")
+        {
+            foreach (var target in settings.QualityTargets.Skip(1))
+            {
+                var other = await RunClusterAsync(settings, target, data, queries, warmupQueries, cancellationToken);
+                points.Add(other.Router);
+            }
+        }
 
         var minCost = baselines.Min(b => b.CostUsdPerQuery);
         var maxCost = baselines.Max(b => b.CostUsdPerQuery);
@@ -55,13 +64,14 @@ internal static class ReplayEvaluation
             settings.Policy,
             warmupQueries.Count,
             router,
+            points,
             queries.Count,
             run?.CallsPerModel ?? ImmutableDictionary<string, long>.Empty,
             run?.EscalationRate ?? 0,
             baselines,
             oracle,
-            ReplayMetrics.CostSavingAtEqualQuality([router], best),
-            ReplayMetrics.Aiq([.. baselines, router], minCost, maxCost),
+            ReplayMetrics.CostSavingAtEqualQuality(points, best),
+            ReplayMetrics.Aiq([.. baselines, .. points], minCost, maxCost),
             ReplayMetrics.Aiq(baselines, minCost, maxCost),
             apgr,
             cpt,
@@ -70,7 +80,7 @@ internal static class ReplayEvaluation
     }
 
     private static async Task<(CostQualityPoint Router, ReplayRunResult Run, Dictionary<string, int> Bytes, Dictionary<string, string> Policies)> RunClusterAsync(
-        ReplaySettings settings, ReplayDataset data, List<ReplayQuery> queries, List<ReplayQuery> warmup, CancellationToken cancellationToken)
+        ReplaySettings settings, double qualityTarget, ReplayDataset data, List<ReplayQuery> queries, List<ReplayQuery> warmup, CancellationToken cancellationToken)
     {
         var single = settings.Policy.StartsWith("single:", StringComparison.Ordinal) ? settings.Policy["single:".Length..] : null;
         if (single is not null && !data.Models.Contains(single))
@@ -104,7 +114,7 @@ internal static class ReplayEvaluation
             ["Switchyard:Routing:Default:MaxTier"] = tiers.Keys.Max().ToString(),
             ["Switchyard:Routing:Default:AcceptConfidence"] = "0.5",
             ["Switchyard:Routing:Default:Pinned"] = learned ? "false" : "true",
-            ["Switchyard:Routing:Default:QualityTarget"] = settings.QualityTarget.ToString(CultureInfo.InvariantCulture),
+            ["Switchyard:Routing:Default:QualityTarget"] = qualityTarget.ToString(CultureInfo.InvariantCulture),
             ["Switchyard:Feedback:Capacity"] = "100000",
         };
         for (var i = 0; i < files.Count; i++)
@@ -134,7 +144,8 @@ internal static class ReplayEvaluation
             policies[taskType] = Describe(snapshot);
         }
 
-        return (new CostQualityPoint("router", run.Accuracy, run.CostUsdPerQuery), run, bytes, policies);
+        var name = settings.Policy == "learned" ? $"router@{qualityTarget.ToString(CultureInfo.InvariantCulture)}" : "router";
+        return (new CostQualityPoint(name, run.Accuracy, run.CostUsdPerQuery), run, bytes, policies);
     }
 
     private static string Describe(RouterSnapshot snapshot)

@@ -5,7 +5,8 @@ namespace Switchyard.Cli.Evaluation;
 /// <summary>The result of an evaluation: the router's operating point and the published metrics around it.</summary>
 /// <param name="Policy">The policy evaluated.</param>
 /// <param name="WarmupQueries">Queries replayed before, not counted.</param>
-/// <param name="Router">The router's point over the evaluated queries.</param>
+/// <param name="Router">The router's point over the evaluated queries (the first quality target).</param>
+/// <param name="RouterPoints">The router's points, one per quality target.</param>
 /// <param name="Queries">Queries evaluated.</param>
 /// <param name="CallsPerModel">Calls per recorded model.</param>
 /// <param name="EscalationRate">The share of queries that escalated.</param>
@@ -22,6 +23,7 @@ internal sealed record ReplayReport(
     string Policy,
     int WarmupQueries,
     CostQualityPoint Router,
+    IReadOnlyList<CostQualityPoint> RouterPoints,
     int Queries,
     IReadOnlyDictionary<string, long> CallsPerModel,
     double EscalationRate,

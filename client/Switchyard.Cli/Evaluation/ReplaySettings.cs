@@ -10,7 +10,10 @@ namespace Switchyard.Cli.Evaluation;
 /// When set, only the held-out part (by a hash of the sample id) of the data files is evaluated and
 /// only the rest of the warmup files is warmed up on.
 /// </param>
-/// <param name="QualityTarget">The learned router's quality target, as a share of the best tier's accuracy.</param>
+/// <param name="QualityTargets">
+/// The learned routers' quality targets, as a share of the best tier's accuracy: one run each, the
+/// first is the reported operating point, all are points of the router's cost–quality curve.
+/// </param>
 /// <param name="Tiers">Replay deployments by tier (<c>model</c> or <c>modelA+modelB</c>); missing tiers take the defaults.</param>
 /// <param name="Seed">Seeds the router's exploration, so runs are reproducible.</param>
 internal sealed record ReplaySettings(
@@ -18,6 +21,6 @@ internal sealed record ReplaySettings(
     IReadOnlyList<string> Warmup,
     string Policy,
     int? HoldoutPercent,
-    double QualityTarget,
+    IReadOnlyList<double> QualityTargets,
     IReadOnlyDictionary<ModelTier, string> Tiers,
     int Seed);

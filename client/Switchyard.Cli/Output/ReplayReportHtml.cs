@@ -17,7 +17,7 @@ internal static class ReplayReportHtml
     /// <summary>The report as one self-contained HTML page.</summary>
     public static string Render(ReplayReport report)
     {
-        var all = report.Baselines.Append(report.Oracle).Append(report.Router).ToList();
+        var all = report.Baselines.Append(report.Oracle).Concat(report.RouterPoints).ToList();
         var maxCost = (double)all.Max(p => p.CostUsdPerQuery) * 1.05;
         var minAccuracy = Math.Max(0, all.Min(p => p.Accuracy) - 0.05);
         string X(decimal cost) => F(Margin + ((double)cost / (maxCost == 0 ? 1 : maxCost) * (Width - (2 * Margin))));
@@ -40,7 +40,10 @@ internal static class ReplayReportHtml
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(report.Oracle.CostUsdPerQuery)}\" cy=\"{Y(report.Oracle.Accuracy)}\" r=\"6\" fill=\"#2a2\"/><text x=\"{X(report.Oracle.CostUsdPerQuery)}\" y=\"{Y(report.Oracle.Accuracy)}\" dx=\"8\" dy=\"4\" fill=\"#2a2\">oracle</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(report.Router.CostUsdPerQuery)}\" cy=\"{Y(report.Router.Accuracy)}\" r=\"7\" fill=\"#d22\"/><text x=\"{X(report.Router.CostUsdPerQuery)}\" y=\"{Y(report.Router.Accuracy)}\" dx=\"9\" dy=\"4\" fill=\"#d22\">router ({WebUtility.HtmlEncode(report.Policy)})</text>");
+        foreach (var point in report.RouterPoints)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(point.CostUsdPerQuery)}\" cy=\"{Y(point.Accuracy)}\" r=\"7\" fill=\"#d22\"/><text x=\"{X(point.CostUsdPerQuery)}\" y=\"{Y(point.Accuracy)}\" dx=\"9\" dy=\"4\" fill=\"#d22\">{WebUtility.HtmlEncode(point.Name)} ({WebUtility.HtmlEncode(report.Policy)})</text>");
+        }
         svg.Append("</svg>");
 
         var rows = new StringBuilder();

@@ -19,7 +19,10 @@ internal static class ReplayReportWriter
         }
 
         var table = new Table().AddColumn("").AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn(new TableColumn("USD / query").RightAligned());
-        table.AddRow($"[bold]router ({Markup.Escape(report.Policy)})[/]", Percent(report.Router.Accuracy), Usd(report.Router.CostUsdPerQuery));
+        foreach (var point in report.RouterPoints)
+        {
+            table.AddRow($"[bold]{Markup.Escape(point.Name)} ({Markup.Escape(report.Policy)})[/]", Percent(point.Accuracy), Usd(point.CostUsdPerQuery));
+        }
         foreach (var baseline in report.Baselines.OrderBy(b => b.CostUsdPerQuery))
         {
             table.AddRow(Markup.Escape(baseline.Name), Percent(baseline.Accuracy), Usd(baseline.CostUsdPerQuery));

@@ -56,8 +56,15 @@ public sealed class TaskRouterGrain(
         var explored = cold.Count > 0
             ? PolicyChooser.Explore(policy, cold, settings.ColdExplorationRate, _random)
             : PolicyChooser.Explore(policy, tiers, settings.ExplorationRate, _random);
-        return Task.FromResult(ToPlan(explored ?? policy, exploring: explored is not null));
+        return Task.FromResult(explored is not null ? ToPlan(explored, exploring: true) : BestPlan(configured.Plan, policy));
     }
+
+    private bool HasLearned(ModelTier maxTier) =>
+        Tiers(maxTier).Sum(t => state.State.Learning[(int)t].Labelled + state.State.Escalated[(int)t].Labelled) >= options.CurrentValue.MinimumLabels;
+
+    /// <summary>The learned policy's plan; until the router has learned enough, the configured plan.</summary>
+    private RoutePlan BestPlan(RoutePlan configured, CascadePolicy policy) =>
+        HasLearned(configured.MaxTier) ? ToPlan(policy, exploring: false) : configured;
 
     Task ITaskRouterGrain.RecordOutcome(RouteOutcome outcome)
     {
@@ -112,7 +119,7 @@ public sealed class TaskRouterGrain(
             return new TierLearningStatistics(e.Tier, e.Learning.TotalCalls + escalated.TotalCalls, e.CostUsd, e.Accuracy(), [.. bands], [.. escalatedBands]);
         });
         return new RouterSnapshot(
-            configured.Pinned ? configured.Plan : ToPlan(policy, exploring: false),
+            configured.Pinned ? configured.Plan : BestPlan(configured.Plan, policy),
             [.. state.State.ToStatistics()],
             [.. learning],
             configured.QualityTarget,
@@ -122,8 +129,20 @@ public sealed class TaskRouterGrain(
             state.State.SizeInBytes);
     }
 
-    private CascadePolicy Policy() =>
-        _policy ??= PolicyChooser.Choose(Estimates(Configured().Plan.MaxTier), Configured().QualityTarget);
+    private CascadePolicy Policy()
+    {
+        if (_policy is not null)
+        {
+            return _policy;
+        }
+
+        var configured = Configured();
+        var estimates = Estimates(configured.Plan.MaxTier);
+        _policy = HasLearned(configured.Plan.MaxTier)
+            ? PolicyChooser.Choose(estimates, configured.QualityTarget)
+            : PolicyChooser.Estimate(estimates.Where(e => e.Tier >= configured.Plan.StartTier).ToList() is { Count: > 0 } planned ? planned : estimates, configured.Plan.AcceptConfidence);
+        return _policy;
+    }
 
     private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured()
     {

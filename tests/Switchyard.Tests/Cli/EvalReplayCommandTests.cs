@@ -17,7 +17,7 @@ public sealed class EvalReplayCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static ReplaySettings Settings(string[] data, string[] warmup, string policy = "learned") => new(
-        data, warmup, policy, HoldoutPercent: null, QualityTarget: 0.97,
+        data, warmup, policy, HoldoutPercent: null, QualityTargets: [0.97],
         new Dictionary<ModelTier, string> { [ModelTier.Cheap] = "cheap-a+cheap-b", [ModelTier.Frontier] = "big" },
         Seed: 1);
 

@@ -10,7 +10,8 @@ public sealed class TaskRouterLearningTests(ClusterFixture fixture)
     private const int Bound = 150;
 
     /// <summary>
-    /// Serves <paramref name="requests"/> requests the way the completion path does: follow the plan,
+    /// Serves <paramref name="requests"/> requests the way the completion path does — every third one
+    /// is an exploration step on one tier, in turn (the cluster's random exploration is off) — follow the plan,
     /// escalate below the threshold, tell the router what happened and, as feedback, whether the
     /// served answer was right. Returns the request after which the best plan became <paramref name="goal"/>.
     /// </summary>
@@ -18,7 +19,9 @@ public sealed class TaskRouterLearningTests(ClusterFixture fixture)
     {
         for (var i = 1; i <= requests; i++)
         {
-            var plan = await router.GetPlan();
+            var plan = i % 3 == 0
+                ? new RoutePlan("explore", (ModelTier)(i / 3 % 3), (ModelTier)(i / 3 % 3), 0, Thresholds: [], Exploring: true, Sequence: [])
+                : await router.GetPlan();
             var tiers = plan.Tiers().ToList();
             var attempts = new List<TierAttempt>();
             foreach (var tier in tiers)

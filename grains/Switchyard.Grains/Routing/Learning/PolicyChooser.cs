@@ -80,6 +80,18 @@ public static class PolicyChooser
         }
     }
 
+    /// <summary>
+    /// The expected accuracy and cost of trying <paramref name="sequence"/> in order, accepting a
+    /// tier's answer from confidence <paramref name="acceptConfidence"/> on.
+    /// </summary>
+    public static CascadePolicy Estimate(IReadOnlyList<TierEstimate> sequence, double acceptConfidence)
+    {
+        var band = ConfidenceBands.BandOf(acceptConfidence);
+        var cut = Enumerable.Repeat(acceptConfidence >= ConfidenceBands.LowOf(band) ? band : band + 1, sequence.Count).ToArray();
+        var policy = Evaluate([.. sequence], cut);
+        return policy with { Thresholds = [.. Enumerable.Repeat(acceptConfidence, policy.Thresholds.Count)] };
+    }
+
     private static CascadePolicy Evaluate(List<TierEstimate> sequence, int[] cut)
     {
         var reach = 1.0;
