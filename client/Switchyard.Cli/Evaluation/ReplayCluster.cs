@@ -21,6 +21,9 @@ internal sealed class ReplayCluster : IAsyncDisposable
     /// <summary>The cluster's grains.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Starts a silo configured by <paramref name="settings"/>.</summary>
     public static async Task<ReplayCluster> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken)
     {

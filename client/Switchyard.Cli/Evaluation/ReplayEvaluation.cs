@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Switchyard.Completion;
 using Switchyard.Models;
 using Switchyard.Replay;
@@ -124,7 +125,7 @@ internal static class ReplayEvaluation
 
         await using var cluster = await ReplayCluster.StartAsync(config.Concat(ReplayCatalog.Settings(deployments)), cancellationToken);
         var recorded = deployments.ToDictionary(d => d.Key, d => d.Value.Item2.Split('+'), StringComparer.OrdinalIgnoreCase);
-        var evaluator = new ReplayEvaluator(cluster.Grains, Tenant, recorded)
+        var evaluator = new ReplayEvaluator(cluster.Grains, Tenant, recorded, cluster.Services.GetRequiredService<RouterOutcomeAggregator>())
         {
             TierModels = deployments.Values.ToImmutableDictionary(d => d.Item1, d => d.Item2.Split('+')),
         };

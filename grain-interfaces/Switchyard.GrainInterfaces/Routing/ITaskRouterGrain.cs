@@ -22,6 +22,13 @@ public interface ITaskRouterGrain : IGrainWithStringKey
     Task RecordOutcome(RouteOutcome outcome);
 
     /// <summary>
+    /// Records a batch of finished requests, pre-aggregated by a silo off the request path (one
+    /// message per task type per flush instead of one per request).
+    /// </summary>
+    [Alias("RecordOutcomes")]
+    Task RecordOutcomes(ImmutableArray<RouteOutcome> outcomes);
+
+    /// <summary>
     /// Learns from a batch of observations (calls, escalation agreements, audits, feedback), usually
     /// pre-aggregated by a silo. Returns once they are applied.
     /// </summary>

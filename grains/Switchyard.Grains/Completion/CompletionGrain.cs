@@ -27,7 +27,8 @@ public sealed partial class CompletionGrain(
     TokenCounter tokens,
     IOptionsMonitor<TenantsOptions> tenants,
     IOptions<CacheOptions> cacheOptions,
-    ILogger<CompletionGrain> logger) : Grain, ICompletionGrain
+    ILogger<CompletionGrain> logger,
+    RouterOutcomeAggregator outcomes) : Grain, ICompletionGrain
 {
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
     {
@@ -77,7 +78,7 @@ public sealed partial class CompletionGrain(
 
             if (plan is not null)
             {
-                GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).RecordOutcome(new RouteOutcome(served.Attempts)).Ignore();
+                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts));
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];

@@ -36,6 +36,8 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ChatClientRegistry>();
         services.AddSingleton<ReplayLibrary>();
+        services.AddSingleton<RouterOutcomeAggregator>();
+        services.AddHostedService<RouterOutcomeFlusher>();
         services.AddHostedService<CatalogValidationService>();
         return services;
     }

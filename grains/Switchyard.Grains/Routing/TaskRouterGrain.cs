@@ -73,6 +73,17 @@ public sealed class TaskRouterGrain(
         return Task.CompletedTask;
     }
 
+    Task ITaskRouterGrain.RecordOutcomes(ImmutableArray<RouteOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            state.State.Apply(outcome);
+            Learn(OutcomeObservations.Of(outcome));
+        }
+
+        return Task.CompletedTask;
+    }
+
     Task ITaskRouterGrain.Learn(ImmutableArray<RouteObservation> observations)
     {
         Learn(observations);

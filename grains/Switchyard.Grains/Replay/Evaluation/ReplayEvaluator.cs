@@ -14,7 +14,12 @@ namespace Switchyard.Replay.Evaluation;
 /// <param name="grains">The cluster.</param>
 /// <param name="tenantId">The tenant the queries are sent as.</param>
 /// <param name="recordedModels">For each catalog model name, the recorded models it answers with (the first is served).</param>
-public sealed class ReplayEvaluator(IGrainFactory grains, string tenantId, IReadOnlyDictionary<string, string[]> recordedModels)
+/// <param name="outcomes">
+/// The silo's outcome aggregator, when the evaluation runs in the silo's process: flushed after every
+/// query, so the router learns from each query before the next, the same way on every run.
+/// </param>
+public sealed class ReplayEvaluator(
+    IGrainFactory grains, string tenantId, IReadOnlyDictionary<string, string[]> recordedModels, RouterOutcomeAggregator? outcomes = null)
 {
     /// <summary>
     /// Sends <paramref name="queries"/> with <paramref name="model"/> (<c>auto</c> to let the router
@@ -35,6 +40,10 @@ public sealed class ReplayEvaluator(IGrainFactory grains, string tenantId, IRead
             var request = new CompletionRequest(
                 $"{phase}.{i}.{query.SampleId}", tenantId, query.TaskType, model, [new PromptMessage("user", query.Prompt)], Cache: CachePolicy.NoStore);
             var result = await completion.Complete(request);
+            if (outcomes is not null)
+            {
+                await outcomes.FlushAsync(grains);
+            }
             cost += result.CostUsd;
             if (result.Error is not null || !recordedModels.TryGetValue(result.Model, out var served))
             {
