@@ -17,8 +17,9 @@ namespace Switchyard.Completion;
 
 /// <summary>
 /// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
-/// check → escalation → settle → cache store → router outcome. A stateless worker, so Orleans adds
-/// activations under load and the call stays local to the silo that received it.
+/// check → escalation → settle → cache store → router outcome (queued in the silo's
+/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback). A stateless
+/// worker, so Orleans adds activations under load and the call stays local to the silo that received it.
 /// </summary>
 [StatelessWorker]
 public sealed partial class CompletionGrain(

@@ -10,7 +10,10 @@ public sealed class RouterState
     /// <summary>Counts by tier.</summary>
     [Id(0)] public Dictionary<ModelTier, TierCounts> Tiers { get; set; } = [];
 
-    /// <summary>What has been learned, by tier index (<see cref="ModelTier"/>): fixed size.</summary>
+    /// <summary>
+    /// What has been learned about each tier on the requests it was tried first on, by tier index
+    /// (<see cref="ModelTier"/>): fixed size.
+    /// </summary>
     [Id(1)] public TierLearning[] Learning { get; set; } = [.. Enum.GetValues<ModelTier>().Select(_ => new TierLearning())];
 
     /// <summary>
