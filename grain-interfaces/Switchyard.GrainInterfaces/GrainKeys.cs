@@ -15,6 +15,9 @@ public static class GrainKeys
     /// <summary>The key of a task type's router grain: the task type, normalised to lower case.</summary>
     public static string Router(string taskType) => taskType.Trim().ToLowerInvariant();
 
+    /// <summary>The key of a tenant's feedback ledger: the tenant id itself.</summary>
+    public static string Feedback(string tenantId) => RequireTenant(tenantId);
+
     /// <summary>The key of one of a tenant's cache shards: <c>tenant/shardIndex</c>.</summary>
     public static string CacheShard(string tenantId, int shardIndex)
     {

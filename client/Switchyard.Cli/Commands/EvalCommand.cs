@@ -1,124 +1,15 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Numerics.Tensors;
-using System.Text.Json;
-using Spectre.Console;
-using Switchyard.Caching.Embeddings;
-using Switchyard.Caching.Evaluation;
-using Switchyard.Cli.Output;
 
 namespace Switchyard.Cli.Commands;
 
-/// <summary>
-/// <c>switchyard eval cache --pairs FILE.csv</c>: measures the semantic cache's local embedder on
-/// labelled pairs, in process (no cluster needed). Without <c>--threshold</c>, the pairs are split by a
-/// stable hash: the threshold is calibrated on one half to the false-hit target, and the figures
-/// printed are those of the other, held-out half. With <c>--threshold</c>, every pair is scored at it.
-/// </summary>
+/// <summary><c>switchyard eval</c>: offline evaluations of the router and of the cache.</summary>
 internal static class EvalCommand
 {
-    /// <summary>Defines <c>eval</c> and its <c>cache</c> subcommand.</summary>
-    public static Command Create(GlobalOptions global, CliEnvironment environment)
-    {
-        var pairs = new Option<FileInfo>("--pairs") { Description = "CSV of question1,question2,is_duplicate.", Required = true };
-        var maxFalseHitRate = new Option<double>("--max-false-hit-rate")
+    /// <summary>Defines <c>eval</c> with its <c>replay</c> and <c>cache</c> commands.</summary>
+    public static Command Create(GlobalOptions global, CliEnvironment environment) =>
+        new("eval", "Evaluate Switchyard offline: the router on recorded model outputs, the cache on labelled question pairs.")
         {
-            Description = "The false-hit rate the calibrated threshold may reach.",
-            DefaultValueFactory = _ => 0.01,
+            EvalReplayCommand.Create(global, environment),
+            EvalCacheCommand.Create(global, environment),
         };
-        var threshold = new Option<float?>("--threshold") { Description = "Score every pair at this similarity instead of calibrating." };
-        maxFalseHitRate.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or >= 1)
-            {
-                r.AddError("--max-false-hit-rate must be at least 0 and below 1.");
-            }
-        });
-        threshold.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<float?>() is <= 0f or > 1f)
-            {
-                r.AddError("--threshold must be in (0, 1].");
-            }
-        });
-
-        var cache = new Command("cache", "Calibrate and measure the semantic cache's threshold on labelled question pairs.")
-        {
-            pairs, maxFalseHitRate, threshold,
-        };
-        cache.SetAction(parse => Run(
-            parse.GetRequiredValue(pairs).FullName, parse.GetValue(maxFalseHitRate), parse.GetValue(threshold), parse.GetValue(global.Output), environment));
-        return new Command("eval", "Measure Switchyard's components offline.") { cache };
-    }
-
-    /// <summary>Runs the evaluation; returns the exit code.</summary>
-    public static int Run(string path, double maxFalseHitRate, float? threshold, OutputFormat output, CliEnvironment environment)
-    {
-        List<QuestionPair> pairs;
-        try
-        {
-            pairs = PairsFile.Read(path);
-        }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.Failure;
-        }
-
-        var scored = Score(pairs, new HashingEmbeddingGenerator());
-        var evaluation = threshold is { } fixedThreshold
-            ? CacheEvaluation.At(scored, fixedThreshold)
-            : CacheEvaluation.At(scored.Where(p => !p.IsCalibration), CacheEvaluation.Calibrate(scored.Where(p => p.IsCalibration), maxFalseHitRate));
-        Write(evaluation, output, environment);
-        return ExitCodes.Success;
-    }
-
-    /// <summary>Each pair's similarity under <paramref name="embedder"/>; identical questions are exact hits (1).</summary>
-    public static List<ScoredPair> Score(IReadOnlyList<QuestionPair> pairs, HashingEmbeddingGenerator embedder)
-    {
-        var first = new float[embedder.Dimensions];
-        var second = new float[embedder.Dimensions];
-        var scored = new List<ScoredPair>(pairs.Count);
-        foreach (var pair in pairs)
-        {
-            float similarity = 1f;
-            if (!string.Equals(pair.Question1, pair.Question2, StringComparison.Ordinal))
-            {
-                embedder.Embed(pair.Question1, first);
-                embedder.Embed(pair.Question2, second);
-                similarity = TensorPrimitives.Dot(first, second);
-            }
-
-            scored.Add(new ScoredPair(similarity, pair.IsDuplicate, pair.IsCalibration));
-        }
-
-        return scored;
-    }
-
-    private static void Write(CacheEvaluation e, OutputFormat output, CliEnvironment environment)
-    {
-        var result = new EvalCacheResult(e.Pairs, e.Duplicates, e.Hits, Math.Round(e.Precision, 4), Math.Round(e.Recall, 4), Math.Round(e.FalseHitRate, 4), Math.Round(e.Threshold, 3));
-        if (output == OutputFormat.Json)
-        {
-            environment.Out.WriteLine(JsonSerializer.Serialize(result, CliJsonContext.Default.EvalCacheResult));
-            return;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("semantic cache").AddColumn("");
-        foreach (var (name, value) in new[]
-        {
-            ("pairs", result.Pairs.ToString(CultureInfo.InvariantCulture)),
-            ("duplicates", result.Duplicates.ToString(CultureInfo.InvariantCulture)),
-            ("hits", result.Hits.ToString(CultureInfo.InvariantCulture)),
-            ("precision", result.Precision.ToString("0.0000", CultureInfo.InvariantCulture)),
-            ("recall", result.Recall.ToString("0.0000", CultureInfo.InvariantCulture)),
-            ("false-hit rate", result.FalseHitRate.ToString("0.0000", CultureInfo.InvariantCulture)),
-            ("threshold", result.Threshold.ToString("0.000", CultureInfo.InvariantCulture)),
-        })
-        {
-            table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        }
-
-        environment.Console.Write(table);
-    }
 }

@@ -8,4 +8,7 @@ internal enum OutputFormat
 
     /// <summary>For scripts: one JSON object on standard output.</summary>
     Json,
+
+    /// <summary>The same as <see cref="Text"/>: tables for people.</summary>
+    Table = Text,
 }

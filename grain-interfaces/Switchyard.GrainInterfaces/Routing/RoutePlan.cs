@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Switchyard.Routing;
 
 /// <summary>
@@ -9,17 +11,43 @@ namespace Switchyard.Routing;
 /// <param name="StartTier">The first tier tried.</param>
 /// <param name="MaxTier">The highest tier an escalation may reach.</param>
 /// <param name="AcceptConfidence">The lowest confidence accepted without escalating, in [0, 1].</param>
+/// <param name="Thresholds">
+/// Learned accept thresholds by tier (index = <see cref="ModelTier"/>); empty means
+/// <paramref name="AcceptConfidence"/> for every tier.
+/// </param>
+/// <param name="Exploring">True when this plan is an exploration step rather than the best known policy.</param>
+/// <param name="Sequence">
+/// The tiers tried, in order, when the plan skips some (for example cheap, then frontier); empty
+/// means every tier from <paramref name="StartTier"/> to <paramref name="MaxTier"/>.
+/// </param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RoutePlan")]
 public sealed record RoutePlan(
     [property: Id(0)] string TaskType,
     [property: Id(1)] ModelTier StartTier,
     [property: Id(2)] ModelTier MaxTier,
-    [property: Id(3)] double AcceptConfidence)
+    [property: Id(3)] double AcceptConfidence,
+    [property: Id(4)] ImmutableArray<double> Thresholds = default,
+    [property: Id(5)] bool Exploring = false,
+    [property: Id(6)] ImmutableArray<ModelTier> Sequence = default)
 {
+    /// <summary>The lowest confidence accepted from <paramref name="tier"/> without escalating.</summary>
+    public double AcceptConfidenceFor(ModelTier tier) =>
+        Thresholds.IsDefaultOrEmpty || (int)tier >= Thresholds.Length ? AcceptConfidence : Thresholds[(int)tier];
+
     /// <summary>The tiers in the order they may be tried.</summary>
     public IEnumerable<ModelTier> Tiers()
     {
+        if (!Sequence.IsDefaultOrEmpty)
+        {
+            foreach (var tier in Sequence)
+            {
+                yield return tier;
+            }
+
+            yield break;
+        }
+
         for (var tier = StartTier; tier <= MaxTier; tier++)
         {
             yield return tier;

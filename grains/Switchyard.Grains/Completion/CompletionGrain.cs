@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
+using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
+using Switchyard.Routing.Learning;
 using Switchyard.Telemetry;
 using Switchyard.Tenants;
 
@@ -15,8 +17,9 @@ namespace Switchyard.Completion;
 
 /// <summary>
 /// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
-/// check → escalation → settle → cache store → router outcome. A stateless worker, so Orleans adds
-/// activations under load and the call stays local to the silo that received it.
+/// check → escalation → settle → cache store → router outcome (queued in the silo's
+/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback). A stateless
+/// worker, so Orleans adds activations under load and the call stays local to the silo that received it.
 /// </summary>
 [StatelessWorker]
 public sealed partial class CompletionGrain(
@@ -25,7 +28,8 @@ public sealed partial class CompletionGrain(
     TokenCounter tokens,
     IOptionsMonitor<TenantsOptions> tenants,
     CompletionCache cache,
-    ILogger<CompletionGrain> logger) : Grain, ICompletionGrain
+    ILogger<CompletionGrain> logger,
+    RouterOutcomeAggregator outcomes) : Grain, ICompletionGrain
 {
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
     {
@@ -61,13 +65,19 @@ public sealed partial class CompletionGrain(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, lookup.Result, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
 
-        var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence);
+        var served = await CascadeAsync(request, candidates, plan);
         if (served.Result.Error is null)
         {
             await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
-                GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).RecordOutcome(new RouteOutcome(served.Attempts)).Ignore();
+                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts));
+                if (!served.Attempts.IsDefaultOrEmpty)
+                {
+                    var last = served.Attempts[^1];
+                    GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1)).Ignore();
+                }
             }
         }
 
@@ -75,7 +85,7 @@ public sealed partial class CompletionGrain(
     }
 
     private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
-        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, double? acceptConfidence)
+        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, RoutePlan? plan)
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
@@ -145,15 +155,16 @@ public sealed partial class CompletionGrain(
 
                 var confidence = ConfidenceOf(response);
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
-                var accepted = isLast || acceptConfidence is not { } threshold || confidence is not { } c || c >= threshold;
-                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted));
+                var threshold = plan?.AcceptConfidenceFor(model.Tier) ?? 0;
+                var accepted = isLast || plan is null || confidence is not { } c || c >= threshold;
+                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(response.Text), cost));
                 last = (model, response, confidence);
                 if (accepted)
                 {
                     break;
                 }
 
-                LogEscalated(logger, model.Name, confidence ?? 0, acceptConfidence ?? 0);
+                LogEscalated(logger, model.Name, confidence ?? 0, threshold);
                 SwitchyardTelemetry.RecordEscalation(model.Tier);
             }
         }

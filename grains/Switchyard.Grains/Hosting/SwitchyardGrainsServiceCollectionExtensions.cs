@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.Budget;
 using Switchyard.Caching;
 using Switchyard.Caching.Embeddings;
+using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
+using Switchyard.Replay;
 using Switchyard.Routing;
 using Switchyard.Tenants;
 
@@ -24,6 +26,8 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<TenantsOptions>().Bind(configuration.GetSection("Switchyard"));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName));
+        services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
             .Validate(o => o.MaxBytesPerShard > 0, "Switchyard:Cache:MaxBytesPerShard must be positive.")
@@ -38,6 +42,9 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<ChatClientRegistry>();
         services.AddSingleton<EmbeddingGeneratorRegistry>();
         services.AddSingleton<CompletionCache>();
+        services.AddSingleton<ReplayLibrary>();
+        services.AddSingleton<RouterOutcomeAggregator>();
+        services.AddHostedService<RouterOutcomeFlusher>();
         services.AddHostedService<CatalogValidationService>();
         return services;
     }

@@ -87,7 +87,7 @@ public sealed class ModelCatalog
 
     /// <summary>The providers this build can call.</summary>
     public static IReadOnlyList<string> KnownProviders { get; } =
-        [SimulatedChatClient.ProviderName, OpenAIProviders.OpenAI, OpenAIProviders.OpenAICompatible, OpenAIProviders.AzureOpenAI];
+        [SimulatedChatClient.ProviderName, OpenAIProviders.OpenAI, OpenAIProviders.OpenAICompatible, OpenAIProviders.AzureOpenAI, Replay.ReplayChatClient.ProviderName];
 
     /// <summary>Every deployment, by name.</summary>
     public IEnumerable<ModelDeployment> All => _byName.Values.OrderBy(d => d.Tier).ThenBy(d => d.Name, StringComparer.Ordinal);

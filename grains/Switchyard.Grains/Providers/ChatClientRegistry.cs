@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Switchyard.Models;
+using Switchyard.Replay;
 using Switchyard.Telemetry;
 
 namespace Switchyard.Providers;
@@ -16,11 +17,11 @@ public sealed class ChatClientRegistry : IDisposable
     private readonly FrozenDictionary<string, IChatClient> _clients;
 
     /// <summary>Builds a client for every deployment of <paramref name="catalog"/>.</summary>
-    public ChatClientRegistry(ModelCatalog catalog, TokenCounter tokens, TimeProvider time, ILoggerFactory loggerFactory)
+    public ChatClientRegistry(ModelCatalog catalog, TokenCounter tokens, TimeProvider time, ILoggerFactory loggerFactory, ReplayLibrary replay)
     {
         _clients = catalog.All.ToFrozenDictionary(
             d => d.Name,
-            d => new ChatClientBuilder(CreateInner(d, tokens, time))
+            d => new ChatClientBuilder(CreateInner(d, tokens, time, replay))
                 .UseOpenTelemetry(loggerFactory, SwitchyardTelemetry.ProviderSourceName, otel => otel.EnableSensitiveData = false)
                 .Build(),
             StringComparer.OrdinalIgnoreCase);
@@ -38,9 +39,10 @@ public sealed class ChatClientRegistry : IDisposable
         }
     }
 
-    private static IChatClient CreateInner(ModelDeployment deployment, TokenCounter tokens, TimeProvider time) =>
+    private static IChatClient CreateInner(ModelDeployment deployment, TokenCounter tokens, TimeProvider time, ReplayLibrary replay) =>
         deployment.Provider switch
         {
+            ReplayChatClient.ProviderName => new ReplayChatClient(deployment.Deployment, deployment.Price, replay, tokens),
             SimulatedChatClient.ProviderName => new SimulatedChatClient(deployment.Deployment, deployment.Options.Simulation, tokens, time),
             OpenAIProviders.OpenAI or OpenAIProviders.OpenAICompatible or OpenAIProviders.AzureOpenAI => OpenAIProviders.Create(deployment, time),
             _ => throw new InvalidOperationException($"Switchyard:Models:{deployment.Name}:Provider '{deployment.Provider}' is not supported."),

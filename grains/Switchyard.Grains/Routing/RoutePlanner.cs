@@ -8,6 +8,6 @@ public static class RoutePlanner
     {
         var policy = options.TaskTypes.GetValueOrDefault(taskType) ?? options.Default;
         var maxTier = policy.MaxTier < policy.StartTier ? policy.StartTier : policy.MaxTier;
-        return new RoutePlan(taskType, policy.StartTier, maxTier, Math.Clamp(policy.AcceptConfidence, 0, 1));
+        return new RoutePlan(taskType, policy.StartTier, maxTier, Math.Clamp(policy.AcceptConfidence, 0, 1), Thresholds: [], Sequence: []);
     }
 }

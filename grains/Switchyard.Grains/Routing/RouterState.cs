@@ -1,3 +1,5 @@
+using Switchyard.Routing.Learning;
+
 namespace Switchyard.Routing;
 
 /// <summary>The persisted state of a task router grain.</summary>
@@ -7,6 +9,24 @@ public sealed class RouterState
 {
     /// <summary>Counts by tier.</summary>
     [Id(0)] public Dictionary<ModelTier, TierCounts> Tiers { get; set; } = [];
+
+    /// <summary>
+    /// What has been learned about each tier on the requests it was tried first on, by tier index
+    /// (<see cref="ModelTier"/>): fixed size.
+    /// </summary>
+    [Id(1)] public TierLearning[] Learning { get; set; } = [.. Enum.GetValues<ModelTier>().Select(_ => new TierLearning())];
+
+    /// <summary>
+    /// What has been learned about each tier on the requests it was escalated to (the harder ones),
+    /// by tier index: fixed size.
+    /// </summary>
+    [Id(3)] public TierLearning[] Escalated { get; set; } = [.. Enum.GetValues<ModelTier>().Select(_ => new TierLearning())];
+
+    /// <summary>Settings an operator changed through the admin API; null: as configured.</summary>
+    [Id(2)] public RouterSettings? Settings { get; set; }
+
+    /// <summary>The size of the learned state in bytes, independent of how much traffic it has seen.</summary>
+    public int SizeInBytes => ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long));
 
     /// <summary>Adds one request's outcome to the counts.</summary>
     public void Apply(RouteOutcome outcome)
@@ -27,6 +47,15 @@ public sealed class RouterState
             {
                 counts.Escalated++;
             }
+        }
+    }
+
+    /// <summary>Adds observations to the learning.</summary>
+    public void Learn(IEnumerable<RouteObservation> observations)
+    {
+        foreach (var observation in observations)
+        {
+            (observation.Escalated ? Escalated : Learning)[(int)observation.Tier].Add(observation);
         }
     }
 

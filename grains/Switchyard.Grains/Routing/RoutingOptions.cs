@@ -15,7 +15,7 @@ public sealed class RoutingOptions
     {
         ["spam_detection"] = new() { StartTier = ModelTier.Cheap, AcceptConfidence = 0.85 },
         ["summarization"] = new() { StartTier = ModelTier.Cheap, AcceptConfidence = 0.7 },
-        ["legal_analysis"] = new() { StartTier = ModelTier.Frontier, MaxTier = ModelTier.Frontier, AcceptConfidence = 0 },
+        ["legal_analysis"] = new() { StartTier = ModelTier.Frontier, MaxTier = ModelTier.Frontier, AcceptConfidence = 0, Pinned = true },
     };
 
     /// <summary>The policy of every task type not in <see cref="TaskTypes"/>. Default: start mid, accept at ≥ 0.8, escalate to frontier.</summary>
@@ -23,4 +23,22 @@ public sealed class RoutingOptions
 
     /// <summary>How often a router grain writes its statistics to storage. Default: 5 seconds.</summary>
     public TimeSpan StatisticsFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The share of requests routed by an exploration step (a random start tier). Default: 0.05.</summary>
+    public double ExplorationRate { get; set; } = 0.05;
+
+    /// <summary>
+    /// Labelled answers a tier needs before it is explored only at <see cref="ExplorationRate"/>; until then
+    /// it is explored at <see cref="ColdExplorationRate"/>. Default: 20.
+    /// </summary>
+    public int MinimumLabels { get; set; } = 20;
+
+    /// <summary>The exploration rate while a tier has fewer than <see cref="MinimumLabels"/> labels. Default: 0.3.</summary>
+    public double ColdExplorationRate { get; set; } = 0.3;
+
+    /// <summary>Seeds the exploration randomness for reproducible runs (evaluation); null: unseeded. Default: null.</summary>
+    public int? ExplorationSeed { get; set; }
+
+    /// <summary>How often each silo flushes its pre-aggregated outcomes to the router grains. Default: 1 second.</summary>
+    public TimeSpan OutcomeFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

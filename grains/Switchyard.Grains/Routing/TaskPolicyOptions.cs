@@ -11,4 +11,16 @@ public sealed class TaskPolicyOptions
 
     /// <summary>The lowest confidence accepted without escalating, in [0, 1]. Default: 0.8.</summary>
     public double AcceptConfidence { get; set; } = 0.8;
+
+    /// <summary>
+    /// The accuracy the learned policy must keep, as a share of the best tier's learned accuracy, in
+    /// (0, 1]. Default: 0.97.
+    /// </summary>
+    public double QualityTarget { get; set; } = 0.97;
+
+    /// <summary>
+    /// True to keep this policy exactly as configured: no learning, no exploration. Default: false
+    /// (<c>legal_analysis</c> is pinned by default).
+    /// </summary>
+    public bool Pinned { get; set; }
 }

@@ -16,9 +16,11 @@ public static class ApiEndpoints
         v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync);
         v1.MapGet("/usage", UsageAsync);
         v1.MapGet("/models", Models);
+        v1.MapPost("/feedback", FeedbackEndpoint.HandleAsync);
 
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
+        admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
         admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
         admin.MapCacheAdmin();
         if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))

@@ -20,6 +20,7 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(BudgetSnapshot))]
 [JsonSerializable(typeof(CacheStatisticsResponse))]
 [JsonSerializable(typeof(CacheInvalidationResponse))]
+[JsonSerializable(typeof(FeedbackResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class CacheCommandsTests : IDisposable
     private int Eval(string csv, float? threshold = null)
     {
         File.WriteAllText(_path, csv);
-        return EvalCommand.Run(_path, 0.01, threshold, OutputFormat.Json, _console.Environment);
+        return EvalCacheCommand.Run(_path, 0.01, threshold, OutputFormat.Json, _console.Environment);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static class TestSettings
         ["Switchyard:Tenants:beta:MonthlyCapUsd"] = "10",
         ["Switchyard:Tenants:poor:ApiKey"] = PoorKey,
         ["Switchyard:Tenants:poor:MonthlyCapUsd"] = "0.0001",
+        // No random exploration: routing tests assert the configured plans; learning tests explore deterministically.
+        ["Switchyard:Routing:ExplorationRate"] = "0",
+        ["Switchyard:Routing:ColdExplorationRate"] = "0",
         ["Switchyard:Models:sim-cheap:Provider"] = "simulated",
         ["Switchyard:Models:sim-cheap:Tier"] = "cheap",
         ["Switchyard:Models:sim-cheap:InputPerMillion"] = "0.15",

@@ -1,0 +1,18 @@
+using Switchyard.Routing;
+
+namespace Switchyard.Feedback;
+
+/// <summary>What a routed request was answered with, remembered so that later feedback can be learned from.</summary>
+/// <param name="RequestId">The request id.</param>
+/// <param name="TaskType">The request's task type.</param>
+/// <param name="Tier">The tier whose answer was served.</param>
+/// <param name="Confidence">That answer's raw confidence.</param>
+/// <param name="Escalated">True when that tier was reached by escalation.</param>
+[GenerateSerializer, Immutable]
+[Alias("switchyard.feedback.ServedAnswer")]
+public sealed record ServedAnswer(
+    [property: Id(0)] string RequestId,
+    [property: Id(1)] string TaskType,
+    [property: Id(2)] ModelTier Tier,
+    [property: Id(3)] double Confidence,
+    [property: Id(4)] bool Escalated = false);

@@ -1,0 +1,21 @@
+namespace Switchyard.Routing;
+
+/// <summary>
+/// One thing a router learns from: a tier answered with some confidence, and — when it is known —
+/// whether the answer was right.
+/// </summary>
+/// <param name="Tier">The tier that answered.</param>
+/// <param name="Confidence">The answer's raw confidence, in [0, 1].</param>
+/// <param name="Label">Whether the answer was right, when known.</param>
+/// <param name="IsCall">True when this observation is the call itself (counted once per answer); false for a later label.</param>
+/// <param name="CostUsd">What the call cost (zero for a later label).</param>
+/// <param name="Escalated">True when the tier was reached by escalation (its questions are the harder ones).</param>
+[GenerateSerializer, Immutable]
+[Alias("switchyard.routing.RouteObservation")]
+public sealed record RouteObservation(
+    [property: Id(0)] ModelTier Tier,
+    [property: Id(1)] double Confidence,
+    [property: Id(2)] OutcomeLabel Label,
+    [property: Id(3)] bool IsCall,
+    [property: Id(4)] decimal CostUsd,
+    [property: Id(5)] bool Escalated = false);

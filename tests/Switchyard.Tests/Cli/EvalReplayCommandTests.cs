@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Switchyard.Cli;
+using Switchyard.Cli.Commands;
+using Switchyard.Cli.Evaluation;
+using Switchyard.Cli.Output;
+using Switchyard.Routing;
+using Switchyard.Tests.Client;
+using Switchyard.Tests.Infrastructure;
+using Switchyard.Tests.Replay;
+
+namespace Switchyard.Tests.Cli;
+
+public sealed class EvalReplayCommandTests : IDisposable
+{
+    private readonly string _directory = TestSettings.NewDataDirectory();
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static ReplaySettings Settings(string[] data, string[] warmup, string policy = "learned") => new(
+        data, warmup, policy, HoldoutPercent: null, QualityTargets: [0.97],
+        new Dictionary<ModelTier, string> { [ModelTier.Cheap] = "cheap-a+cheap-b", [ModelTier.Frontier] = "big" },
+        Seed: 1);
+
+    [Fact]
+    public async Task EvalReplay_WhenCheapAnswersAreAlwaysRight_LearnsToServeCheapAndPrintsTheJsonShape()
+    {
+        var warmup = ReplayFixtures.RouterBench(_directory, "easy", 120, cheapRight: true, "warmup.csv");
+        var data = ReplayFixtures.RouterBench(_directory, "easy", 40, cheapRight: true, "data.csv");
+        var console = new TestConsole(new FakeClusterConnector(new FakeSwitchyardClient()));
+
+        var exit = await EvalReplayCommand.RunAsync(Settings([data], [warmup]), OutputFormat.Json, html: null, console.Environment, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var json = JsonDocument.Parse(console.Output).RootElement;
+        Assert.Equal(
+            ["queries", "accuracy", "cost_usd_per_query", "calls_per_model", "escalation_rate", "baselines", "cost_saving_at_equal_quality", "aiq", "zero_router_aiq"],
+            json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(40, json.GetProperty("queries").GetInt32());
+        Assert.Equal(1.0, json.GetProperty("accuracy").GetDouble());
+        Assert.Equal(0.0002m, json.GetProperty("cost_usd_per_query").GetDecimal(), 6);
+        Assert.Equal(["cheap-a", "cheap-b", "big", "oracle"], json.GetProperty("baselines").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("cost_saving_at_equal_quality").ValueKind);
+        Assert.False(json.GetProperty("calls_per_model").TryGetProperty("big", out _));
+        Assert.True(json.GetProperty("aiq").GetDouble() >= json.GetProperty("zero_router_aiq").GetDouble());
+    }
+
+    [Fact]
+    public async Task EvalReplay_WithAMalformedFile_NamesTheFileAndLine()
+    {
+        var bad = Path.Combine(_directory, "broken.csv");
+        await File.WriteAllTextAsync(bad, "sample_id,prompt,eval_name,m\ns1,['q'],t,perhaps\n");
+        var console = new TestConsole(new FakeClusterConnector(new FakeSwitchyardClient()));
+
+        var exit = await EvalReplayCommand.RunAsync(Settings([bad], []), OutputFormat.Json, html: null, console.Environment, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("broken.csv:2:", console.Error);
+    }
+
+    [Fact]
+    public async Task EvalReplay_OraclePolicy_WritesTheHtmlReport()
+    {
+        var data = ReplayFixtures.RouterBench(_directory, "hard", 10, cheapRight: false);
+        var html = new FileInfo(Path.Combine(_directory, "report.html"));
+        var console = new TestConsole(new FakeClusterConnector(new FakeSwitchyardClient()));
+
+        var exit = await EvalReplayCommand.RunAsync(Settings([data], [], "oracle"), OutputFormat.Text, html, console.Environment, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("<svg", await File.ReadAllTextAsync(html.FullName));
+        Assert.Contains("oracle", console.Output);
+    }
+}
