@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Switchyard.Completion;
 using Switchyard.Models;
@@ -11,7 +10,7 @@ namespace Switchyard.Providers;
 /// the o200k tokenizer, and carry a confidence in
 /// <see cref="ChatResponse.AdditionalProperties"/> under <see cref="ConfidenceKey"/>.
 /// </summary>
-public sealed class SimulatedChatClient : IChatClient
+public sealed class SimulatedChatClient : InProcessChatClient
 {
     /// <summary>The provider name used in the catalog.</summary>
     public const string ProviderName = "simulated";
@@ -23,20 +22,19 @@ public sealed class SimulatedChatClient : IChatClient
     private readonly SimulationOptions _simulation;
     private readonly TokenCounter _tokens;
     private readonly TimeProvider _time;
-    private readonly ChatClientMetadata _metadata;
 
     /// <summary>Creates a simulated model named <paramref name="model"/>.</summary>
     public SimulatedChatClient(string model, SimulationOptions simulation, TokenCounter tokens, TimeProvider time)
+        : base(new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: model))
     {
         _model = model;
         _simulation = simulation;
         _tokens = tokens;
         _time = time;
-        _metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: model);
     }
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(
+    public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var prompt = messages.Select(m => new PromptMessage(m.Role.Value, m.Text)).ToList();
@@ -66,28 +64,6 @@ public sealed class SimulatedChatClient : IChatClient
     /// <summary>The text a conversation is answered from: every message as <c>role: content</c>, one per line.</summary>
     public static string PromptText(IEnumerable<PromptMessage> prompt) =>
         string.Join("\n", prompt.Select(m => $"{m.Role}: {m.Content}"));
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? _metadata
-        : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
-        : null;
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-    }
 
     private (string Text, ChatFinishReason Finish) Truncate(string text, int? maxTokens)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Switchyard.Completion;
 using Switchyard.Models;
@@ -15,7 +14,7 @@ namespace Switchyard.Replay;
 /// with the first; its confidence is their agreement (1 when the normalised answers are equal, else
 /// 0) and its cost is both calls. A single model reports no confidence.
 /// </summary>
-public sealed class ReplayChatClient : IChatClient
+public sealed class ReplayChatClient : InProcessChatClient
 {
     /// <summary>The provider name used in the catalog.</summary>
     public const string ProviderName = "replay";
@@ -24,20 +23,19 @@ public sealed class ReplayChatClient : IChatClient
     private readonly ModelPrice _price;
     private readonly ReplayLibrary _library;
     private readonly TokenCounter _tokens;
-    private readonly ChatClientMetadata _metadata;
 
     /// <summary>Creates a replayed model for deployment <paramref name="deployment"/>.</summary>
     public ReplayChatClient(string deployment, ModelPrice price, ReplayLibrary library, TokenCounter tokens)
+        : base(new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: deployment))
     {
         _models = deployment.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         _price = price;
         _library = library;
         _tokens = tokens;
-        _metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: deployment);
     }
 
     /// <inheritdoc />
-    public Task<ChatResponse> GetResponseAsync(
+    public override Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
@@ -51,7 +49,7 @@ public sealed class ReplayChatClient : IChatClient
         var cost = answers.Sum(a => a.CostUsd ?? _price.CostOf(new TokenUsage(promptTokens, 0, _library.OutputTokensWithoutCost)));
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, answers[0].Text))
         {
-            ModelId = _metadata.DefaultModelId,
+            ModelId = Metadata.DefaultModelId,
             FinishReason = ChatFinishReason.Stop,
             Usage = UsageFor(cost, promptTokens),
         };
@@ -63,28 +61,6 @@ public sealed class ReplayChatClient : IChatClient
         }
 
         return Task.FromResult(response);
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? _metadata
-        : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
-        : null;
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
     }
 
     /// <summary>
