@@ -11,4 +11,11 @@ public sealed class BudgetOptions
 
     /// <summary>How long a settled request id is remembered, so a retry charges nothing. Default: 24 hours.</summary>
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The fewest journal entries after which the state is written as a snapshot and the journal emptied;
+    /// a larger state waits for as many entries as it has requests, so a snapshot costs at most one
+    /// entry's worth of writing per change. Default: 10000.
+    /// </summary>
+    public int SnapshotEvery { get; set; } = 10_000;
 }

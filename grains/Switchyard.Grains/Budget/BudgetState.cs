@@ -19,4 +19,10 @@ public sealed class BudgetState
 
     /// <summary>Settles ever recorded in <see cref="Period"/>.</summary>
     [Id(4)] public int SettledInPeriod { get; set; }
+
+    /// <summary>The UTC day the daily spend belongs to, as <c>yyyy-MM-dd</c>.</summary>
+    [Id(5)] public string Day { get; set; } = "";
+
+    /// <summary>Settled spend in <see cref="Day"/>.</summary>
+    [Id(6)] public decimal DaySpentUsd { get; set; }
 }

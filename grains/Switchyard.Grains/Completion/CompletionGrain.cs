@@ -64,7 +64,7 @@ public sealed partial class CompletionGrain(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, CacheResult.HitExact, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
 
-        var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence);
+        var served = await CascadeAsync(request, candidates, plan?.AcceptConfidence, mayDowngrade: !pinned);
         if (served.Result.Error is null)
         {
             if (shard is not null)
@@ -83,7 +83,7 @@ public sealed partial class CompletionGrain(
     }
 
     private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
-        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, double? acceptConfidence)
+        CompletionRequest request, List<ModelDeployment> candidates, double? acceptConfidence, bool mayDowngrade)
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
@@ -103,11 +103,24 @@ public sealed partial class CompletionGrain(
             {
                 var model = candidates[i];
                 var estimate = model.Price.CostOf(new TokenUsage(promptTokens, 0, outputEstimate));
-                var hold = await budget.Reserve(request.RequestId, spent + estimate);
+                var hold = await budget.Reserve(request.RequestId, spent + estimate, model.Tier);
                 if (hold.Status == ReservationStatus.AlreadySettled)
                 {
                     return (CompletionResult.Failed(request.RequestId, new CompletionError(
                         CompletionErrorKind.InvalidRequest, $"The request id '{request.RequestId}' was already used.")), []);
+                }
+
+                if (hold.Status == ReservationStatus.Downgraded)
+                {
+                    // Too little budget left for frontier: serve what a lower tier answered, or, for a
+                    // plan that starts on frontier, try the best lower tier instead of refusing.
+                    refusal = hold.Reason;
+                    if (mayDowngrade && last is null && DowngradeTarget(candidates) is { } lower)
+                    {
+                        candidates.Add(lower);
+                    }
+
+                    continue;
                 }
 
                 if (!hold.IsGranted)
@@ -206,6 +219,9 @@ public sealed partial class CompletionGrain(
             ? new CompletionError(CompletionErrorKind.InvalidRequest, "At least one message is required.")
             : null;
     }
+
+    private ModelDeployment? DowngradeTarget(List<ModelDeployment> candidates) =>
+        candidates.Any(c => c.Tier < ModelTier.Frontier) ? null : catalog.ForTier(ModelTier.Mid) ?? catalog.ForTier(ModelTier.Cheap);
 
     private List<ModelDeployment> PinnedCandidates(string model) =>
         catalog.TryGet(model, out var deployment) ? [deployment] : [];

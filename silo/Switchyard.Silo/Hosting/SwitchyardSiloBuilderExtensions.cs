@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using Switchyard.Budget;
 using Switchyard.Hosting;
 using Switchyard.Silo.Storage;
 
@@ -18,6 +19,7 @@ public static class SwitchyardSiloBuilderExtensions
             SwitchyardStorage.Name,
             new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(dataDirectory) },
             services.GetRequiredService<IGrainStorageSerializer>()));
+        silo.Services.AddSingleton<IBudgetStore>(new FileBudgetStore(dataDirectory));
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
