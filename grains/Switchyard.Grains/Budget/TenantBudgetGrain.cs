@@ -23,7 +23,7 @@ namespace Switchyard.Budget;
 [Reentrant]
 public sealed partial class TenantBudgetGrain(
     IBudgetStore store,
-    IOptionsMonitor<TenantsOptions> tenants,
+    TenantDirectory tenants,
     IOptions<BudgetOptions> options,
     TimeProvider time,
     ILogger<TenantBudgetGrain> logger) : Grain, ITenantBudgetGrain
@@ -32,9 +32,7 @@ public sealed partial class TenantBudgetGrain(
     private BudgetBook _book = null!;
     private GroupCommit _commit = null!;
 
-    private BudgetLimits Limits => tenants.CurrentValue.Tenants.TryGetValue(this.GetPrimaryKeyString(), out var tenant)
-        ? tenant.ToLimits()
-        : BudgetLimits.None;
+    private BudgetLimits Limits => tenants.LimitsOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

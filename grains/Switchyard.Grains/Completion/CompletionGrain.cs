@@ -23,7 +23,7 @@ public sealed partial class CompletionGrain(
     ModelCatalog catalog,
     ChatClientRegistry clients,
     TokenCounter tokens,
-    IOptionsMonitor<TenantsOptions> tenants,
+    TenantDirectory directory,
     IOptions<CacheOptions> cacheOptions,
     ILogger<CompletionGrain> logger) : Grain, ICompletionGrain
 {
@@ -200,7 +200,7 @@ public sealed partial class CompletionGrain(
 
     private CompletionError? Validate(CompletionRequest request)
     {
-        if (!GrainKeys.IsValidTenantId(request.TenantId) || !tenants.CurrentValue.Tenants.ContainsKey(request.TenantId))
+        if (!GrainKeys.IsValidTenantId(request.TenantId) || !directory.Contains(request.TenantId))
         {
             return new CompletionError(CompletionErrorKind.InvalidRequest, $"The tenant '{request.TenantId}' is not configured.");
         }

@@ -32,6 +32,8 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ChatClientRegistry>();
         services.AddHostedService<CatalogValidationService>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddHostedService<TenantDirectoryRefresher>();
         return services;
     }
 }

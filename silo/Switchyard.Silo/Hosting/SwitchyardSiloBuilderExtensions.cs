@@ -19,7 +19,7 @@ public static class SwitchyardSiloBuilderExtensions
             SwitchyardStorage.Name,
             new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(dataDirectory) },
             services.GetRequiredService<IGrainStorageSerializer>()));
-        silo.Services.AddSingleton<IBudgetStore>(new FileBudgetStore(dataDirectory));
+        silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(dataDirectory));
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

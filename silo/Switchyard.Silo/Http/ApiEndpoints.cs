@@ -2,6 +2,7 @@ using Switchyard.Budget;
 using Switchyard.Completion;
 using Switchyard.Models;
 using Switchyard.Routing;
+using Switchyard.Silo.Http.Admin;
 
 namespace Switchyard.Silo.Http;
 
@@ -18,7 +19,7 @@ public static class ApiEndpoints
 
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
-        admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        admin.MapTenantAdmin();
         return app;
     }
 
@@ -40,9 +41,4 @@ public static class ApiEndpoints
 
     private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
         TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
-
-    private static async Task<IResult> BudgetAsync(string tenantId, IGrainFactory grains) =>
-        GrainKeys.IsValidTenantId(tenantId)
-            ? TypedResults.Json(await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenantId)).GetSnapshot(), ApiJsonContext.Api.BudgetSnapshot)
-            : ApiError.BadRequest($"'{tenantId}' is not a valid tenant id.", "tenantId");
 }

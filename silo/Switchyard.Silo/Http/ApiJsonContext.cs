@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchyard.Budget;
 using Switchyard.Routing;
+using Switchyard.Silo.Http.Admin;
 
 namespace Switchyard.Silo.Http;
 
@@ -17,6 +18,8 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]
 [JsonSerializable(typeof(BudgetSnapshot))]
+[JsonSerializable(typeof(TenantResponse))]
+[JsonSerializable(typeof(BudgetResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>

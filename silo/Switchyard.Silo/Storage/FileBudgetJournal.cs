@@ -17,11 +17,13 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 {
     private readonly string _directory;
     private readonly string _name;
+    private readonly DeviceFlushQueue _flushes;
     private FileStream _stream;
     private long _generation;
 
-    private FileBudgetJournal(string directory, string name, long generation, FileStream stream, BudgetState? snapshot, List<BudgetEntry> entries)
+    private FileBudgetJournal(string directory, string name, DeviceFlushQueue flushes, long generation, FileStream stream, BudgetState? snapshot, List<BudgetEntry> entries)
     {
+        _flushes = flushes;
         _directory = directory;
         _name = name;
         _generation = generation;
@@ -37,7 +39,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
     public int Length { get; private set; }
 
-    public static FileBudgetJournal Open(string directory, string name)
+    public static FileBudgetJournal Open(string directory, string name, DeviceFlushQueue flushes)
     {
         var snapshotPath = Path.Combine(directory, name + ".snapshot");
         BudgetSnapshotFile? snapshot = null;
@@ -59,7 +61,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
         stream.Seek(0, SeekOrigin.End);
         DeleteOtherGenerations(directory, name, generation);
-        return new FileBudgetJournal(directory, name, generation, stream, snapshot?.State, entries);
+        return new FileBudgetJournal(directory, name, flushes, generation, stream, snapshot?.State, entries);
     }
 
     public Task AppendAsync(IReadOnlyList<BudgetEntry> entries)
@@ -77,7 +79,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         Length += entries.Count;
 
         // Off the caller's thread: the flush blocks until the device confirms.
-        return Task.Run(() =>
+        return _flushes.RunAsync(() =>
         {
             _stream.Write(bytes);
             _stream.Flush(flushToDisk: true);
@@ -89,7 +91,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         var next = _generation + 1;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new BudgetSnapshotFile(next, state), BudgetStoreJsonContext.Default.BudgetSnapshotFile);
         Length = 0;
-        return Task.Run(() =>
+        return _flushes.RunAsync(() =>
         {
             var nextStream = new FileStream(JournalPath(_directory, _name, next), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
             nextStream.Flush(flushToDisk: true);
