@@ -4,4 +4,5 @@ namespace Switchyard.Cli.Output;
 
 /// <summary>Source-generated serialization of every JSON document the CLI prints.</summary>
 [JsonSerializable(typeof(ChatJson))]
+[JsonSerializable(typeof(Commands.CostEstimate))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

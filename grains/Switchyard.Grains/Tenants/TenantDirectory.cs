@@ -24,6 +24,12 @@ public sealed class TenantDirectory(IOptionsMonitor<TenantsOptions> configured)
         : configured.CurrentValue.Tenants.TryGetValue(tenantId, out var tenant) ? tenant.ToLimits()
         : Switchyard.Budget.BudgetLimits.None;
 
+    /// <summary>The requests- and tokens-per-minute limits of <paramref name="tenantId"/>; null where there is none.</summary>
+    public (int? RequestsPerMinute, int? TokensPerMinute) RateLimitsOf(string tenantId) =>
+        _runtime.TryGetValue(tenantId, out var record) ? (record.RequestsPerMinute, record.TokensPerMinute)
+        : configured.CurrentValue.Tenants.TryGetValue(tenantId, out var tenant) ? (tenant.RequestsPerMinute, tenant.TokensPerMinute)
+        : (null, null);
+
     /// <summary>Reads the runtime tenants from the directory grain.</summary>
     public async Task RefreshAsync(IGrainFactory grains) =>
         _runtime = await grains.GetGrain<ITenantDirectoryGrain>(GrainKeys.TenantDirectory).GetAll();

@@ -29,6 +29,12 @@ public sealed class TenantOptions
     /// <summary>Below this remaining budget, in USD, the frontier tier is not used. Default: none (never downgrade).</summary>
     public decimal? DowngradeBelowUsd { get; set; }
 
+    /// <summary>The most chat completions the tenant may request per minute. Default: none (no limit).</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The most tokens (prompt plus completion) the tenant may use per minute. Default: none (no limit).</summary>
+    public int? TokensPerMinute { get; set; }
+
     /// <summary>The budget rules these options describe.</summary>
     public BudgetLimits ToLimits() => new(MonthlyCapUsd, DailyCapUsd, HardCap, MaxRequestUsd, DowngradeBelowUsd);
 }

@@ -1,4 +1,5 @@
 using Switchyard.Silo.Http;
+using Switchyard.Silo.Http.RateLimiting;
 
 namespace Switchyard.Silo.Hosting;
 
@@ -19,6 +20,7 @@ public static class SiloHostingExtensions
             .AddSwitchyard(builder.Configuration, options.DataDirectory));
 
         builder.Services.AddSingleton<TenantKeyRing>();
+        builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddHostedService<StartupAnnouncer>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
         return builder;

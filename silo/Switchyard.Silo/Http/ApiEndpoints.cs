@@ -3,6 +3,7 @@ using Switchyard.Completion;
 using Switchyard.Models;
 using Switchyard.Routing;
 using Switchyard.Silo.Http.Admin;
+using Switchyard.Silo.Http.RateLimiting;
 
 namespace Switchyard.Silo.Http;
 
@@ -13,7 +14,7 @@ public static class ApiEndpoints
     public static WebApplication MapSwitchyardApi(this WebApplication app)
     {
         var v1 = app.MapGroup("/v1").AddEndpointFilter<TenantAuthenticationFilter>();
-        v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync);
+        v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync).AddEndpointFilter<TenantRateLimitFilter>();
         v1.MapGet("/usage", UsageAsync);
         v1.MapGet("/models", Models);
 
