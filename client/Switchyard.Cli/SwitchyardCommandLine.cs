@@ -19,6 +19,8 @@ internal static class SwitchyardCommandLine
         // One line per command. A command lives in Commands/ as a static Create(global, environment).
         root.Subcommands.Add(ChatCommand.Create(global, environment));
         root.Subcommands.Add(CostCommand.Create(global, environment));
+        root.Subcommands.Add(TenantsCommand.Create(global, environment));
+        root.Subcommands.Add(BudgetCommand.Create(global, environment));
         return root;
     }
 }

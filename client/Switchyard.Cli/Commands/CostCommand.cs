@@ -105,7 +105,7 @@ internal static class CostCommand
         if (estimate.Models.Count > 1)
         {
             environment.Out.WriteLine(string.Create(culture, $"all on {estimate.Models[^1]}: ${estimate.BaselineUsd:N2}"));
-            environment.Out.WriteLine(string.Create(culture, $"savings:       ${estimate.SavingsUsd:N2} ({estimate.SavingsPercent}%)"));
+            environment.Out.WriteLine(string.Create(culture, $"savings:       ${estimate.SavingsUsd:N2} ({estimate.SavingsPercent:0.0}%)"));
         }
     }
 }
