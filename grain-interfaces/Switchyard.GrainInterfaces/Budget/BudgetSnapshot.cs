@@ -11,6 +11,7 @@ namespace Switchyard.Budget;
 /// <param name="DaySpentUsd">Settled spend in <paramref name="Day"/>.</param>
 /// <param name="DailyCapUsd">The daily cap; null when there is none.</param>
 /// <param name="Hard">True when the caps refuse; false when they only flag.</param>
+/// <param name="AlertsFired">The alerts fired in the period, sorted by name.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.budget.BudgetSnapshot")]
 public sealed record BudgetSnapshot(
@@ -23,7 +24,8 @@ public sealed record BudgetSnapshot(
     [property: Id(6)] string Day = "",
     [property: Id(7)] decimal DaySpentUsd = 0m,
     [property: Id(8)] decimal? DailyCapUsd = null,
-    [property: Id(9)] bool Hard = true)
+    [property: Id(9)] bool Hard = true,
+    [property: Id(10)] IReadOnlyList<string>? AlertsFired = null)
 {
     /// <summary>What may still be reserved under the tightest cap.</summary>
     public decimal RemainingUsd => Math.Max(0m, Math.Min(

@@ -50,6 +50,7 @@ public sealed class BudgetBook
             _state.Period = period;
             _state.SpentUsd = 0m;
             _state.SettledInPeriod = 0;
+            _state.AlertsFired.Clear();
             changed = true;
         }
 
@@ -162,6 +163,39 @@ public sealed class BudgetBook
         return true;
     }
 
+    /// <summary>
+    /// The alerts that fire now and have not fired yet this period: <c>spend_&lt;n&gt;pct</c> when the spend
+    /// has crossed that share of the monthly cap, and <c>over_pace</c> when it is more than
+    /// <see cref="BudgetOptions.OverPaceRatio"/> times an even pace to the cap (judged after the
+    /// first day of the month). Each is recorded, so it never fires twice in a period.
+    /// </summary>
+    public IReadOnlyList<string> CheckAlerts(BudgetLimits limits, DateTimeOffset now)
+    {
+        if (limits.MonthlyCapUsd <= 0m || _state.SpentUsd <= 0m)
+        {
+            return [];
+        }
+
+        List<string>? fired = null;
+        foreach (var threshold in _options.AlertThresholds)
+        {
+            if (_state.SpentUsd >= limits.MonthlyCapUsd * threshold)
+            {
+                Fire($"spend_{decimal.Round(threshold * 100m, 0).ToString(CultureInfo.InvariantCulture)}pct", ref fired, now);
+            }
+        }
+
+        var utc = now.UtcDateTime;
+        var start = new DateTime(utc.Year, utc.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var elapsed = (decimal)(utc - start).TotalSeconds / (decimal)(start.AddMonths(1) - start).TotalSeconds;
+        if (utc - start >= TimeSpan.FromDays(1) && _state.SpentUsd > _options.OverPaceRatio * limits.MonthlyCapUsd * elapsed)
+        {
+            Fire("over_pace", ref fired, now);
+        }
+
+        return fired ?? (IReadOnlyList<string>)[];
+    }
+
     /// <summary>Replays a journal entry: the change it records, without checking any cap.</summary>
     public void Apply(BudgetEntry entry)
     {
@@ -176,6 +210,9 @@ public sealed class BudgetBook
                 break;
             case BudgetEntryKind.Release:
                 RemoveHold(entry.RequestId);
+                break;
+            case BudgetEntryKind.Alert:
+                _state.AlertsFired.Add(entry.RequestId);
                 break;
         }
     }
@@ -198,6 +235,15 @@ public sealed class BudgetBook
         return dailyIsTighter
             ? $"The daily budget of {limits.DailyCapUsd} USD would be exceeded: {_state.DaySpentUsd} USD spent today, {heldUsd} USD held for calls in flight, this call needs up to {increment} USD more."
             : $"The monthly budget of {limits.MonthlyCapUsd} USD would be exceeded: {_state.SpentUsd} USD spent, {heldUsd} USD held for calls in flight, this call needs up to {increment} USD more.";
+    }
+
+    private void Fire(string alert, ref List<string>? fired, DateTimeOffset now)
+    {
+        if (_state.AlertsFired.Add(alert))
+        {
+            (fired ??= []).Add(alert);
+            _journal?.Invoke(new BudgetEntry(BudgetEntryKind.Alert, alert, 0m, now));
+        }
     }
 
     private void SetHold(string requestId, decimal amountUsd, DateTimeOffset now)

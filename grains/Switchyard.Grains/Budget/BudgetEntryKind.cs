@@ -11,4 +11,7 @@ public enum BudgetEntryKind
 
     /// <summary>A request's hold was dropped without a charge.</summary>
     Release = 2,
+
+    /// <summary>A budget alert fired (its name is in the request id field); it fires once per period.</summary>
+    Alert = 3,
 }

@@ -18,10 +18,13 @@ public static class BudgetForecast
         return elapsed >= month ? spentUsd : decimal.Round(spentUsd * month / elapsed, 6);
     }
 
-    /// <summary>The conditions of <paramref name="snapshot"/> that hold now, as stable lower-case names.</summary>
+    /// <summary>
+    /// The alerts fired this period (<c>spend_&lt;n&gt;pct</c>, <c>over_pace</c>), then the conditions of
+    /// <paramref name="snapshot"/> that hold now, as stable lower-case names.
+    /// </summary>
     public static IReadOnlyList<string> Alerts(BudgetSnapshot snapshot, decimal forecastUsd)
     {
-        var alerts = new List<string>();
+        var alerts = new List<string>(snapshot.AlertsFired ?? []);
         if (snapshot.SpentUsd >= snapshot.CapUsd)
         {
             alerts.Add(snapshot.Hard ? "monthly_cap_reached" : "soft_cap_exceeded");

@@ -25,4 +25,7 @@ public sealed class BudgetState
 
     /// <summary>Settled spend in <see cref="Day"/>.</summary>
     [Id(6)] public decimal DaySpentUsd { get; set; }
+
+    /// <summary>The alerts already fired in <see cref="Period"/>, so each fires once per period.</summary>
+    [Id(7)] public HashSet<string> AlertsFired { get; set; } = new(StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Routing;
+using Switchyard.Telemetry;
 using Switchyard.Tenants;
 
 namespace Switchyard.Budget;
@@ -26,6 +27,7 @@ public sealed partial class TenantBudgetGrain(
     TenantDirectory tenants,
     IOptions<BudgetOptions> options,
     TimeProvider time,
+    IBudgetAlertSink alerts,
     ILogger<TenantBudgetGrain> logger) : Grain, ITenantBudgetGrain
 {
     private IBudgetJournal _journal = null!;
@@ -76,7 +78,14 @@ public sealed partial class TenantBudgetGrain(
         var now = time.GetUtcNow();
         _book.Advance(now);
         var result = _book.Settle(requestId, actualUsd, now);
+        var limits = Limits;
+        var fired = result.WasDuplicate ? [] : _book.CheckAlerts(limits, now);
         await _commit.WhenDurable();
+        foreach (var alert in fired)
+        {
+            Raise(new BudgetAlert(this.GetPrimaryKeyString(), alert, _book.State.Period, result.SpentUsd, limits.MonthlyCapUsd, now));
+        }
+
         return result;
     }
 
@@ -103,7 +112,20 @@ public sealed partial class TenantBudgetGrain(
             state.Day,
             state.DaySpentUsd,
             limits.DailyCapUsd,
-            limits.Hard));
+            limits.Hard,
+            [.. state.AlertsFired.Order(StringComparer.Ordinal)]));
+    }
+
+    private void Raise(BudgetAlert alert)
+    {
+        // Raised only once the alert is durable, so a restart never raises it a second time.
+        LogAlert(logger, alert.TenantId, alert.Alert, alert.SpentUsd, alert.CapUsd);
+        SwitchyardTelemetry.RecordBudgetAlert(alert.Alert);
+        if (tenants.AlertWebhookOf(alert.TenantId) is { } webhook)
+        {
+            // Off the grain: a slow webhook must not hold up the tenant's money.
+            _ = Task.Run(() => alerts.SendAsync(webhook, alert));
+        }
     }
 
     private void OnWriteFailed(Exception exception)
@@ -113,6 +135,9 @@ public sealed partial class TenantBudgetGrain(
         LogWriteFailed(logger, this.GetPrimaryKeyString(), exception);
         DeactivateOnIdle();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Budget alert for tenant {TenantId}: {Alert} (spent {SpentUsd} USD of {CapUsd} USD)")]
+    private static partial void LogAlert(ILogger logger, string tenantId, string alert, decimal spentUsd, decimal capUsd);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing the budget journal of tenant {TenantId} failed; reloading it")]
     private static partial void LogWriteFailed(ILogger logger, string tenantId, Exception exception);

@@ -30,6 +30,15 @@ public sealed class TenantDirectory(IOptionsMonitor<TenantsOptions> configured)
         : configured.CurrentValue.Tenants.TryGetValue(tenantId, out var tenant) ? (tenant.RequestsPerMinute, tenant.TokensPerMinute)
         : (null, null);
 
+    /// <summary>Where the budget alerts of <paramref name="tenantId"/> are posted; null for nowhere.</summary>
+    public Uri? AlertWebhookOf(string tenantId)
+    {
+        var webhook = _runtime.TryGetValue(tenantId, out var record) ? record.AlertWebhook
+            : configured.CurrentValue.Tenants.TryGetValue(tenantId, out var tenant) ? tenant.AlertWebhook
+            : null;
+        return Uri.TryCreate(webhook, UriKind.Absolute, out var uri) ? uri : null;
+    }
+
     /// <summary>Reads the runtime tenants from the directory grain.</summary>
     public async Task RefreshAsync(IGrainFactory grains) =>
         _runtime = await grains.GetGrain<ITenantDirectoryGrain>(GrainKeys.TenantDirectory).GetAll();

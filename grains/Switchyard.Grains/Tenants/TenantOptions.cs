@@ -35,6 +35,9 @@ public sealed class TenantOptions
     /// <summary>The most tokens (prompt plus completion) the tenant may use per minute. Default: none (no limit).</summary>
     public int? TokensPerMinute { get; set; }
 
+    /// <summary>Where budget alerts are posted (JSON). Default: none.</summary>
+    public string? AlertWebhook { get; set; }
+
     /// <summary>The budget rules these options describe.</summary>
     public BudgetLimits ToLimits() => new(MonthlyCapUsd, DailyCapUsd, HardCap, MaxRequestUsd, DowngradeBelowUsd);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using Switchyard.Budget;
 using Switchyard.Hosting;
+using Switchyard.Silo.Http.Admin;
 using Switchyard.Silo.Storage;
 
 namespace Switchyard.Silo.Hosting;
@@ -20,6 +21,8 @@ public static class SwitchyardSiloBuilderExtensions
             new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(dataDirectory) },
             services.GetRequiredService<IGrainStorageSerializer>()));
         silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(dataDirectory));
+        silo.Services.AddHttpClient(WebhookAlertSink.ClientName);
+        silo.Services.AddSingleton<IBudgetAlertSink, WebhookAlertSink>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

@@ -159,14 +159,14 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         entry = default;
         var parts = line.Split('|');
         if (parts.Length != 4
-            || parts[0] is not ("H" or "S" or "R")
+            || parts[0] is not ("H" or "S" or "R" or "A")
             || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
             || !decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
         {
             return false;
         }
 
-        var kind = parts[0] switch { "H" => BudgetEntryKind.Hold, "S" => BudgetEntryKind.Settle, _ => BudgetEntryKind.Release };
+        var kind = parts[0] switch { "H" => BudgetEntryKind.Hold, "S" => BudgetEntryKind.Settle, "A" => BudgetEntryKind.Alert, _ => BudgetEntryKind.Release };
         entry = new BudgetEntry(kind, Uri.UnescapeDataString(parts[3]), amount, DateTimeOffset.FromUnixTimeMilliseconds(ms));
         return true;
     }
@@ -175,6 +175,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
     {
         BudgetEntryKind.Hold => "H",
         BudgetEntryKind.Settle => "S",
+        BudgetEntryKind.Alert => "A",
         _ => "R",
     };
 }

@@ -275,4 +275,60 @@ public sealed class BudgetBookTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Reserve(book, "r1", -1m));
     }
+
+    [Fact]
+    public void CheckAlerts_AsSpendCrossesThresholds_FiresEachOncePerPeriod()
+    {
+        var book = NewBook(out var state);
+        var limits = new BudgetLimits(MonthlyCapUsd: 1000m);
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+
+        Settle(book, "r1", 600m);
+        var first = book.CheckAlerts(limits, Now);
+        Settle(book, "r2", 10m);
+        var second = book.CheckAlerts(limits, Now);
+        Settle(book, "r3", 200m);
+        var third = book.CheckAlerts(limits, Now);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 5, 0, TimeSpan.Zero));
+        book.Advance(Now);
+
+        Assert.Equal(["spend_50pct"], first);
+        Assert.Empty(second);
+        Assert.Equal(["spend_80pct"], third);
+        Assert.Empty(state.AlertsFired);
+        Assert.Contains(_journal, e => e.Kind == BudgetEntryKind.Alert && e.RequestId == "spend_80pct");
+    }
+
+    [Fact]
+    public void CheckAlerts_WhenSpendRunsMoreThanTwentyPercentOverAnEvenPace_FiresOverPace()
+    {
+        _time.AdjustTime(new DateTimeOffset(2026, 11, 11, 0, 0, 0, TimeSpan.Zero)); // a third of November
+        var book = NewBook(out _);
+        var limits = new BudgetLimits(MonthlyCapUsd: 300m);
+
+        Settle(book, "r1", 110m); // pace: 100 by now; 110 is only 10% over
+        var onPace = book.CheckAlerts(limits, Now);
+        Settle(book, "r2", 15m); // 125: 25% over
+        var overPace = book.CheckAlerts(limits, Now);
+
+        Assert.Empty(onPace);
+        Assert.Equal(["over_pace"], overPace);
+    }
+
+    [Fact]
+    public void Apply_AnAlertEntry_KeepsItFromFiringAgain()
+    {
+        var book = NewBook(out _);
+        var limits = new BudgetLimits(MonthlyCapUsd: 1m);
+        Settle(book, "r1", 0.6m);
+        book.CheckAlerts(limits, Now);
+
+        var replay = new BudgetBook(new BudgetState(), _options);
+        foreach (var entry in _journal)
+        {
+            replay.Apply(entry);
+        }
+
+        Assert.Empty(replay.CheckAlerts(limits, Now));
+    }
 }
