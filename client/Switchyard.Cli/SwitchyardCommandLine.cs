@@ -21,6 +21,9 @@ internal static class SwitchyardCommandLine
         root.Subcommands.Add(ChaosCommand.Create(global, environment));
         root.Subcommands.Add(EvalCommand.Create(global, environment));
         root.Subcommands.Add(BenchCommand.Create(global, environment));
+        root.Subcommands.Add(CostCommand.Create(global, environment));
+        root.Subcommands.Add(TenantsCommand.Create(global, environment));
+        root.Subcommands.Add(BudgetCommand.Create(global, environment));
         return root;
     }
 }

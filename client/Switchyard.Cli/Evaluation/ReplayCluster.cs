@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Switchyard.Budget;
 using Switchyard.Hosting;
 
 namespace Switchyard.Cli.Evaluation;
@@ -34,6 +35,8 @@ internal sealed class ReplayCluster : IAsyncDisposable
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.Services.AddSwitchyardGrains(builder.Configuration);
             silo.AddMemoryGrainStorage(SwitchyardStorage.Name);
+            silo.Services.AddSingleton<IBudgetStore, InMemoryBudgetStore>();
+            silo.Services.AddSingleton<IBudgetAlertSink, NoWebhookAlertSink>();
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -7,4 +7,5 @@ namespace Switchyard.Cli.Output;
 [JsonSerializable(typeof(Chaos.ChaosReport))]
 [JsonSerializable(typeof(Commands.EvalCacheResult))]
 [JsonSerializable(typeof(Commands.BenchCacheResult))]
+[JsonSerializable(typeof(Commands.CostEstimate))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Switchyard.Routing;
+
 namespace Switchyard.Budget;
 
 /// <summary>
@@ -11,10 +13,13 @@ public interface ITenantBudgetGrain : IGrainWithStringKey
     /// <summary>
     /// Holds <paramref name="estimateUsd"/> for <paramref name="requestId"/>. Reserving again for the same
     /// request with a larger total (an escalation) holds only the increment; with the same or a smaller
-    /// total it changes nothing. Refused when spend, other holds and the increment would pass the cap.
+    /// total it changes nothing. Refused when spend, other holds and the increment would pass a hard cap,
+    /// or when the total passes the per-request maximum; <see cref="ReservationStatus.Downgraded"/> when
+    /// <paramref name="tier"/> is frontier and the remaining budget is below the downgrade amount.
+    /// The hold is durable before this returns.
     /// </summary>
     [Alias("Reserve")]
-    Task<ReservationResult> Reserve(string requestId, decimal estimateUsd);
+    Task<ReservationResult> Reserve(string requestId, decimal estimateUsd, ModelTier tier);
 
     /// <summary>
     /// Charges <paramref name="actualUsd"/> for <paramref name="requestId"/> and drops its hold. The state is

@@ -11,4 +11,23 @@ public sealed class BudgetOptions
 
     /// <summary>How long a settled request id is remembered, so a retry charges nothing. Default: 24 hours.</summary>
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The fewest journal entries after which the state is written as a snapshot and the journal emptied;
+    /// a larger state waits for as many entries as it has requests, so a snapshot costs at most one
+    /// entry's worth of writing per change. Default: 10000.
+    /// </summary>
+    public int SnapshotEvery { get; set; } = 10_000;
+
+    /// <summary>
+    /// Shares of the monthly cap whose crossing by the spend fires an alert (<c>spend_80pct</c>, …),
+    /// once per period. Default: 0.5, 0.8 and 1.0.
+    /// </summary>
+    public decimal[] AlertThresholds { get; set; } = [0.5m, 0.8m, 1.0m];
+
+    /// <summary>
+    /// The <c>over_pace</c> alert fires when the spend is more than this many times what an even pace
+    /// through the month to the cap would have spent by now. Default: 1.2 (20% over).
+    /// </summary>
+    public decimal OverPaceRatio { get; set; } = 1.2m;
 }

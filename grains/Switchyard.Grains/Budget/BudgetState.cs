@@ -19,4 +19,13 @@ public sealed class BudgetState
 
     /// <summary>Settles ever recorded in <see cref="Period"/>.</summary>
     [Id(4)] public int SettledInPeriod { get; set; }
+
+    /// <summary>The UTC day the daily spend belongs to, as <c>yyyy-MM-dd</c>.</summary>
+    [Id(5)] public string Day { get; set; } = "";
+
+    /// <summary>Settled spend in <see cref="Day"/>.</summary>
+    [Id(6)] public decimal DaySpentUsd { get; set; }
+
+    /// <summary>The alerts already fired in <see cref="Period"/>, so each fires once per period.</summary>
+    [Id(7)] public HashSet<string> AlertsFired { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
@@ -26,7 +25,7 @@ public sealed partial class CompletionGrain(
     ModelCatalog catalog,
     ChatClientRegistry clients,
     TokenCounter tokens,
-    IOptionsMonitor<TenantsOptions> tenants,
+    TenantDirectory directory,
     CompletionCache cache,
     ILogger<CompletionGrain> logger,
     RouterOutcomeAggregator outcomes) : Grain, ICompletionGrain
@@ -65,7 +64,7 @@ public sealed partial class CompletionGrain(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, lookup.Result, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
 
-        var served = await CascadeAsync(request, candidates, plan);
+        var served = await CascadeAsync(request, candidates, plan, mayDowngrade: !pinned);
         if (served.Result.Error is null)
         {
             await cache.StoreAsync(request, lookup, served.Result);
@@ -85,7 +84,7 @@ public sealed partial class CompletionGrain(
     }
 
     private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
-        CompletionRequest request, IReadOnlyList<ModelDeployment> candidates, RoutePlan? plan)
+        CompletionRequest request, List<ModelDeployment> candidates, RoutePlan? plan, bool mayDowngrade)
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
@@ -111,11 +110,24 @@ public sealed partial class CompletionGrain(
                 }
 
                 var estimate = model.Price.CostOf(new TokenUsage(promptTokens, 0, outputEstimate));
-                var hold = await budget.Reserve(request.RequestId, spent + estimate);
+                var hold = await budget.Reserve(request.RequestId, spent + estimate, model.Tier);
                 if (hold.Status == ReservationStatus.AlreadySettled)
                 {
                     return (CompletionResult.Failed(request.RequestId, new CompletionError(
                         CompletionErrorKind.InvalidRequest, $"The request id '{request.RequestId}' was already used.")), []);
+                }
+
+                if (hold.Status == ReservationStatus.Downgraded)
+                {
+                    // Too little budget left for frontier: serve what a lower tier answered, or, for a
+                    // plan that starts on frontier, try the best lower tier instead of refusing.
+                    refusal = hold.Reason;
+                    if (mayDowngrade && last is null && DowngradeTarget(candidates) is { } lower)
+                    {
+                        candidates.Add(lower);
+                    }
+
+                    continue;
                 }
 
                 if (!hold.IsGranted)
@@ -205,7 +217,7 @@ public sealed partial class CompletionGrain(
 
     private CompletionError? Validate(CompletionRequest request)
     {
-        if (!GrainKeys.IsValidTenantId(request.TenantId) || !tenants.CurrentValue.Tenants.ContainsKey(request.TenantId))
+        if (!GrainKeys.IsValidTenantId(request.TenantId) || !directory.Contains(request.TenantId))
         {
             return new CompletionError(CompletionErrorKind.InvalidRequest, $"The tenant '{request.TenantId}' is not configured.");
         }
@@ -224,6 +236,9 @@ public sealed partial class CompletionGrain(
             ? new CompletionError(CompletionErrorKind.InvalidRequest, "At least one message is required.")
             : null;
     }
+
+    private ModelDeployment? DowngradeTarget(List<ModelDeployment> candidates) =>
+        candidates.Any(c => c.Tier < ModelTier.Frontier) ? null : catalog.ForTier(ModelTier.Mid) ?? catalog.ForTier(ModelTier.Cheap);
 
     private List<ModelDeployment> PinnedCandidates(string model) =>
         catalog.TryGet(model, out var deployment) ? [deployment] : [];

@@ -46,6 +46,8 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<RouterOutcomeAggregator>();
         services.AddHostedService<RouterOutcomeFlusher>();
         services.AddHostedService<CatalogValidationService>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddHostedService<TenantDirectoryRefresher>();
         return services;
     }
 }

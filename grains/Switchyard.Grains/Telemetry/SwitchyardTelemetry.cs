@@ -31,6 +31,13 @@ public static class SwitchyardTelemetry
     private static readonly Counter<long> Escalations = Meter.CreateCounter<long>(
         "switchyard.escalations", "{escalation}", "Requests moved to a stronger tier because confidence was low, by the tier left.");
 
+    private static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
+        "switchyard.budget.alerts", "{alert}", "Budget alerts fired, by alert (spend_50pct, spend_80pct, spend_100pct, over_pace).");
+
+    /// <summary>Counts a fired budget alert; <paramref name="alert"/> is one of a few fixed names.</summary>
+    public static void RecordBudgetAlert(string alert) =>
+        BudgetAlerts.Add(1, new KeyValuePair<string, object?>("switchyard.alert", alert));
+
     /// <summary>Counts a finished request.</summary>
     public static void RecordRequest(CompletionResult result)
     {

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
 using Switchyard.Silo.Http;
+using Switchyard.Silo.Http.RateLimiting;
 
 namespace Switchyard.Silo.Hosting;
 
@@ -61,6 +62,7 @@ public static class SiloHostingExtensions
         });
 
         builder.Services.AddSingleton<TenantKeyRing>();
+        builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddHostedService<StartupAnnouncer>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
         return builder;

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using StackExchange.Redis;
+using Switchyard.Budget;
 using Switchyard.Caching;
 using Switchyard.Hosting;
+using Switchyard.Silo.Http.Admin;
 using Switchyard.Silo.Storage;
 
 namespace Switchyard.Silo.Hosting;
@@ -23,15 +25,24 @@ public static class SwitchyardSiloBuilderExtensions
         }
 
         silo.Services.AddSwitchyardGrains(configuration);
+        silo.Services.AddHttpClient(WebhookAlertSink.ClientName);
+        silo.Services.AddSingleton<IBudgetAlertSink, WebhookAlertSink>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // Budgets keep a journal of their own (group commit); it lives where the other grain state does,
+        // so that in a cluster a tenant's budget can be activated on any silo and find its money.
         if (AspireOrleansConfiguration.ConfiguresStorage(configuration, SwitchyardStorage.Name))
         {
             // Aspire's Orleans integration named this store's provider; Orleans builds it from configuration.
+            var key = configuration[$"Orleans:GrainStorage:{SwitchyardStorage.Name}:ServiceKey"]!;
+            var prefix = configuration["Orleans:ServiceId"] ?? options.Cluster.ServiceId;
+            silo.Services.AddSingleton<IBudgetStore>(services => new RedisBudgetStore(services.GetRequiredKeyedService<IConnectionMultiplexer>(key), prefix));
         }
         else if (options.EffectiveStorageProvider.Equals(StorageProviders.Redis, StringComparison.OrdinalIgnoreCase))
         {
             // Acknowledged spend is as durable as Redis makes it: run Redis with appendonly yes and appendfsync always.
-            silo.AddRedisGrainStorage(SwitchyardStorage.Name, redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis!));
+            var redis = ConfigurationOptions.Parse(options.Cluster.Redis!);
+            silo.AddRedisGrainStorage(SwitchyardStorage.Name, storage => storage.ConfigurationOptions = redis);
+            silo.Services.AddSingleton<IBudgetStore>(_ => new RedisBudgetStore(ConnectionMultiplexer.Connect(redis.Clone()), options.Cluster.ServiceId));
         }
         else
         {
@@ -40,6 +51,7 @@ public static class SwitchyardSiloBuilderExtensions
                 SwitchyardStorage.Name,
                 new FileGrainStorageOptions { RootDirectory = root },
                 services.GetRequiredService<IGrainStorageSerializer>()));
+            silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(root));
         }
 
         silo.Services.PostConfigure<CacheOptions>(o => o.SnapshotDirectory ??= Path.Combine(Path.GetFullPath(options.DataDirectory), "cache"));

@@ -3,6 +3,8 @@ using Switchyard.Budget;
 using Switchyard.Completion;
 using Switchyard.Models;
 using Switchyard.Routing;
+using Switchyard.Silo.Http.Admin;
+using Switchyard.Silo.Http.RateLimiting;
 
 namespace Switchyard.Silo.Http;
 
@@ -13,7 +15,7 @@ public static class ApiEndpoints
     public static WebApplication MapSwitchyardApi(this WebApplication app)
     {
         var v1 = app.MapGroup("/v1").AddEndpointFilter<TenantAuthenticationFilter>();
-        v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync);
+        v1.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync).AddEndpointFilter<TenantRateLimitFilter>();
         v1.MapGet("/usage", UsageAsync);
         v1.MapGet("/models", Models);
         v1.MapPost("/feedback", FeedbackEndpoint.HandleAsync);
@@ -21,7 +23,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
-        admin.MapGet("/tenants/{tenantId}/budget", BudgetAsync);
+        admin.MapTenantAdmin();
         admin.MapCacheAdmin();
         if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))
         {
@@ -50,9 +52,4 @@ public static class ApiEndpoints
 
     private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
         TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
-
-    private static async Task<IResult> BudgetAsync(string tenantId, IGrainFactory grains) =>
-        GrainKeys.IsValidTenantId(tenantId)
-            ? TypedResults.Json(await grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(tenantId)).GetSnapshot(), ApiJsonContext.Api.BudgetSnapshot)
-            : ApiError.BadRequest($"'{tenantId}' is not a valid tenant id.", "tenantId");
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchyard.Budget;
 using Switchyard.Routing;
+using Switchyard.Silo.Http.Admin;
 
 namespace Switchyard.Silo.Http;
 
@@ -21,6 +22,8 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(CacheStatisticsResponse))]
 [JsonSerializable(typeof(CacheInvalidationResponse))]
 [JsonSerializable(typeof(FeedbackResponse))]
+[JsonSerializable(typeof(TenantResponse))]
+[JsonSerializable(typeof(BudgetResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>

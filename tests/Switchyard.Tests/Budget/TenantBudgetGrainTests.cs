@@ -1,4 +1,5 @@
 using Switchyard.Budget;
+using Switchyard.Routing;
 using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Budget;
@@ -13,7 +14,7 @@ public sealed class TenantBudgetGrainTests(ClusterFixture fixture)
         var before = (await budget.GetSnapshot()).SpentUsd;
         var requestId = Guid.NewGuid().ToString("N");
 
-        await budget.Reserve(requestId, 0.01m);
+        await budget.Reserve(requestId, 0.01m, ModelTier.Cheap);
         var first = await budget.Settle(requestId, 0.004m);
         var second = await budget.Settle(requestId, 0.004m);
 
@@ -29,8 +30,8 @@ public sealed class TenantBudgetGrainTests(ClusterFixture fixture)
 
         var smallId = Guid.NewGuid().ToString("N");
 
-        var refused = await budget.Reserve(Guid.NewGuid().ToString("N"), 0.0002m);
-        var granted = await budget.Reserve(smallId, 0.00005m);
+        var refused = await budget.Reserve(Guid.NewGuid().ToString("N"), 0.0002m, ModelTier.Cheap);
+        var granted = await budget.Reserve(smallId, 0.00005m, ModelTier.Cheap);
         await budget.Release(smallId);
 
         Assert.Equal(ReservationStatus.Refused, refused.Status);
@@ -46,7 +47,7 @@ public sealed class TenantBudgetGrainTests(ClusterFixture fixture)
         var each = snapshot.RemainingUsd / 10m;
         var ids = Enumerable.Range(0, 25).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
 
-        var results = await Task.WhenAll(ids.Select(id => budget.Reserve(id, each)));
+        var results = await Task.WhenAll(ids.Select(id => budget.Reserve(id, each, ModelTier.Cheap)));
 
         var after = await budget.GetSnapshot();
         Assert.Equal(10, results.Count(r => r.IsGranted));

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Switchyard.Budget;
+
+namespace Switchyard.Silo.Storage;
+
+/// <summary>
+/// The text form of a journal entry, shared by every budget store: <c>kind|unix-ms|amount|escaped request id</c>.
+/// </summary>
+internal static class BudgetEntryLine
+{
+    /// <summary>The entry as one line, without a line break.</summary>
+    public static string Format(BudgetEntry entry) => string.Create(CultureInfo.InvariantCulture,
+        $"{Code(entry.Kind)}|{entry.At.ToUnixTimeMilliseconds()}|{entry.AmountUsd}|{Uri.EscapeDataString(entry.RequestId)}");
+
+    /// <summary>Reads a line written by <see cref="Format"/>; false when it is not one.</summary>
+    public static bool TryParse(string line, out BudgetEntry entry)
+    {
+        entry = default;
+        var parts = line.Split('|');
+        if (parts.Length != 4
+            || parts[0] is not ("H" or "S" or "R" or "A")
+            || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            || !decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        var kind = parts[0] switch { "H" => BudgetEntryKind.Hold, "S" => BudgetEntryKind.Settle, "A" => BudgetEntryKind.Alert, _ => BudgetEntryKind.Release };
+        entry = new BudgetEntry(kind, Uri.UnescapeDataString(parts[3]), amount, DateTimeOffset.FromUnixTimeMilliseconds(ms));
+        return true;
+    }
+
+    private static string Code(BudgetEntryKind kind) => kind switch
+    {
+        BudgetEntryKind.Hold => "H",
+        BudgetEntryKind.Settle => "S",
+        BudgetEntryKind.Alert => "A",
+        _ => "R",
+    };
+}

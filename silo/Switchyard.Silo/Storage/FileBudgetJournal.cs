@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Switchyard.Budget;
+
+namespace Switchyard.Silo.Storage;
+
+/// <summary>
+/// One tenant's budget files. The journal is append-only text, one entry per line
+/// (<c>kind|unix-ms|amount|escaped request id</c>); an append returns only after the device has
+/// confirmed it (fsync). A process killed mid-append leaves at most one incomplete last line, which
+/// was never acknowledged and is cut off when the journal is next opened. A snapshot is written to a
+/// temporary file, flushed and renamed over the old one, and names the generation of the fresh journal
+/// that follows it, so a crash between the rename and the switch never replays an old journal twice.
+/// </summary>
+internal sealed class FileBudgetJournal : IBudgetJournal
+{
+    private readonly string _directory;
+    private readonly string _name;
+    private readonly DeviceFlushQueue _flushes;
+    private FileStream _stream;
+    private long _generation;
+
+    private FileBudgetJournal(string directory, string name, DeviceFlushQueue flushes, long generation, FileStream stream, BudgetState? snapshot, List<BudgetEntry> entries)
+    {
+        _flushes = flushes;
+        _directory = directory;
+        _name = name;
+        _generation = generation;
+        _stream = stream;
+        Snapshot = snapshot;
+        Entries = entries;
+        Length = entries.Count;
+    }
+
+    public BudgetState? Snapshot { get; }
+
+    public IReadOnlyList<BudgetEntry> Entries { get; }
+
+    public int Length { get; private set; }
+
+    public static FileBudgetJournal Open(string directory, string name, DeviceFlushQueue flushes)
+    {
+        var snapshotPath = Path.Combine(directory, name + ".snapshot");
+        BudgetSnapshotFile? snapshot = null;
+        if (File.Exists(snapshotPath))
+        {
+            snapshot = JsonSerializer.Deserialize(File.ReadAllBytes(snapshotPath), BudgetStoreJsonContext.Default.BudgetSnapshotFile);
+        }
+
+        var generation = snapshot?.Generation ?? 0;
+        var journalPath = JournalPath(directory, name, generation);
+        var stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        var entries = new List<BudgetEntry>();
+        var valid = ReadEntries(stream, entries);
+        if (valid < stream.Length)
+        {
+            stream.SetLength(valid);
+            stream.Flush(flushToDisk: true);
+        }
+
+        stream.Seek(0, SeekOrigin.End);
+        DeleteOtherGenerations(directory, name, generation);
+        return new FileBudgetJournal(directory, name, flushes, generation, stream, snapshot?.State, entries);
+    }
+
+    public Task AppendAsync(IReadOnlyList<BudgetEntry> entries)
+    {
+        var text = new StringBuilder(entries.Count * 64);
+        foreach (var entry in entries)
+        {
+            text.Append(BudgetEntryLine.Format(entry)).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        Length += entries.Count;
+
+        // Off the caller's thread: the flush blocks until the device confirms.
+        return _flushes.RunAsync(() =>
+        {
+            _stream.Write(bytes);
+            _stream.Flush(flushToDisk: true);
+        });
+    }
+
+    public Task WriteSnapshotAsync(BudgetState state)
+    {
+        var next = _generation + 1;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new BudgetSnapshotFile(next, state), BudgetStoreJsonContext.Default.BudgetSnapshotFile);
+        Length = 0;
+        return _flushes.RunAsync(() =>
+        {
+            var nextStream = new FileStream(JournalPath(_directory, _name, next), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+            nextStream.Flush(flushToDisk: true);
+
+            var snapshotPath = Path.Combine(_directory, _name + ".snapshot");
+            var temporary = snapshotPath + ".tmp";
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                file.Write(bytes);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, snapshotPath, overwrite: true);
+            var old = _stream;
+            _stream = nextStream;
+            _generation = next;
+            old.Dispose();
+            File.Delete(JournalPath(_directory, _name, next - 1));
+        });
+    }
+
+    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    private static string JournalPath(string directory, string name, long generation) =>
+        Path.Combine(directory, $"{name}.{generation.ToString(CultureInfo.InvariantCulture)}.journal");
+
+    private static void DeleteOtherGenerations(string directory, string name, long generation)
+    {
+        var keep = Path.GetFileName(JournalPath(directory, name, generation));
+        foreach (var path in Directory.EnumerateFiles(directory, name + ".*.journal"))
+        {
+            if (Path.GetFileName(path) != keep && path[(directory.Length + name.Length + 2)..^".journal".Length].All(char.IsAsciiDigit))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <returns>The length of the journal's prefix of complete, well-formed lines.</returns>
+    private static long ReadEntries(FileStream stream, List<BudgetEntry> entries)
+    {
+        var bytes = new byte[stream.Length];
+        stream.Seek(0, SeekOrigin.Begin);
+        stream.ReadExactly(bytes);
+        long valid = 0;
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0 || !BudgetEntryLine.TryParse(Encoding.UTF8.GetString(bytes, start, end - start), out var entry))
+            {
+                break;
+            }
+
+            entries.Add(entry);
+            start = end + 1;
+            valid = start;
+        }
+
+        return valid;
+    }
+}
