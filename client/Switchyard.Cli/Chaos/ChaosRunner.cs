@@ -30,6 +30,7 @@ internal static class ChaosRunner
         var finished = 0;
         var (succeeded, failed) = (0, 0);
         var victim = settings.Silos > 1 ? 1 : 0;
+        var run = Guid.NewGuid().ToString("N")[..8];
 
         using var gate = new SemaphoreSlim(settings.Concurrency);
         var work = Enumerable.Range(0, settings.Requests).Select(async i =>
@@ -38,7 +39,7 @@ internal static class ChaosRunner
             try
             {
                 var tenant = i % settings.Tenants;
-                var outcome = await SendAsync(http, cluster.Silos, victim, () => killedAt is not null, tenant, i, tenants[tenant], cancellationToken);
+                var outcome = await SendAsync(http, cluster.Silos, victim, () => killedAt is not null, tenant, i, $"chaos-{run}-{i}", tenants[tenant], cancellationToken);
                 lock (tenants)
                 {
                     if (outcome.FailedAttempts > 0 && killedAt is not null)
@@ -84,7 +85,7 @@ internal static class ChaosRunner
             acknowledged += tally.AcknowledgedUsd;
             recorded += spent;
             lost += Math.Max(0m, tally.AcknowledgedUsd - spent);
-            doubleCharged += Math.Max(0, settled - tally.Acknowledged - tally.Unanswered);
+            doubleCharged += Math.Max(0, settled - tally.Acknowledged - tally.AlreadyCompleted - tally.Unanswered);
             overspend = Math.Max(overspend, spent - ChaosSettings.CapOf(t));
         }
 
@@ -93,9 +94,12 @@ internal static class ChaosRunner
     }
 
     private static async Task<Outcome> SendAsync(
-        HttpClient http, List<Uri> silos, int victim, Func<bool> victimDead, int tenant, int index, TenantTally tally, CancellationToken cancellationToken)
+        HttpClient http, List<Uri> silos, int victim, Func<bool> victimDead, int tenant, int index, string requestId, TenantTally tally, CancellationToken cancellationToken)
     {
+        // Every attempt carries the same request id, so a retry of a request that was charged but whose
+        // answer was lost is not charged again.
         var failures = 0;
+        var ambiguous = false;
         var started = Stopwatch.StartNew();
         for (var attempt = 0; started.Elapsed < RetryBudget; attempt++)
         {
@@ -113,6 +117,7 @@ internal static class ChaosRunner
                     Encoding.UTF8, "application/json"),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ChaosCluster.KeyOf(tenant));
+            request.Headers.Add("x-switchyard-request-id", requestId);
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken);
@@ -128,16 +133,29 @@ internal static class ChaosRunner
                     return new Outcome(true, failures);
                 }
 
-                // 503 and other server errors: nothing was acknowledged; try again.
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // An earlier attempt completed and was charged, but its answer never arrived.
+                    tally.CompleteUnacknowledged();
+                    return new Outcome(true, failures);
+                }
+
+                // 503 and other server errors: the request may have been charged before the failure.
+                ambiguous = true;
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // The answer was lost in flight: the request may or may not have been settled.
-                tally.LeaveUnanswered();
+                ambiguous = true;
             }
 
             failures++;
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 100 * (attempt + 1))), cancellationToken);
+        }
+
+        if (ambiguous)
+        {
+            tally.LeaveUnanswered();
         }
 
         return new Outcome(false, failures);
@@ -170,6 +188,16 @@ internal static class ChaosRunner
         public int Acknowledged { get; private set; }
 
         public int Unanswered { get; private set; }
+
+        public int AlreadyCompleted { get; private set; }
+
+        public void CompleteUnacknowledged()
+        {
+            lock (this)
+            {
+                AlreadyCompleted++;
+            }
+        }
 
         public void Acknowledge(decimal cost)
         {

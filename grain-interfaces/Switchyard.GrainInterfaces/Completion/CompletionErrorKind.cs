@@ -12,4 +12,10 @@ public enum CompletionErrorKind
 
     /// <summary>Every model that could answer failed.</summary>
     ProviderFailed = 2,
+
+    /// <summary>
+    /// A request with this id was already completed and charged (a retry whose first attempt's answer
+    /// was lost); it is not run or charged again.
+    /// </summary>
+    AlreadyCompleted = 3,
 }

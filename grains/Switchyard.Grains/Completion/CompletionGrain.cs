@@ -114,7 +114,7 @@ public sealed partial class CompletionGrain(
                 if (hold.Status == ReservationStatus.AlreadySettled)
                 {
                     return (CompletionResult.Failed(request.RequestId, new CompletionError(
-                        CompletionErrorKind.InvalidRequest, $"The request id '{request.RequestId}' was already used.")), []);
+                        CompletionErrorKind.AlreadyCompleted, $"The request '{request.RequestId}' was already completed and charged; it is not run again.")), []);
                 }
 
                 if (hold.Status == ReservationStatus.Downgraded)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Switchyard.Completion;
 using Switchyard.Models;
@@ -27,7 +28,13 @@ public static partial class ChatCompletionsEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ChatCompletionsEndpoint).FullName!);
-        var requestId = Guid.CreateVersion7().ToString("N");
+        // A caller may name the request, so that its retries are idempotent: the budget charges an id once.
+        var requestId = context.Request.Headers[RequestIdHeader].ToString() is { Length: > 0 } given ? given : Guid.CreateVersion7().ToString("N");
+        if (!RequestIdPattern().IsMatch(requestId))
+        {
+            return ApiError.BadRequest($"The {RequestIdHeader} header must be 1-64 letters, digits, '-', '_', '.' or ':'.", RequestIdHeader);
+        }
+
         context.Response.Headers[RequestIdHeader] = requestId;
 
         JsonDocument document;
@@ -84,7 +91,7 @@ public static partial class ChatCompletionsEndpoint
             Log.DependencyFailed(logger, exception);
             context.Response.Headers.RetryAfter = "1";
             return ApiError.Result(StatusCodes.Status503ServiceUnavailable,
-                "Switchyard cannot reach its storage or cluster right now; nothing was charged. Retry shortly.", "api_error", "service_unavailable");
+                "Switchyard could not complete the request: its storage or cluster is unreachable right now. Retry shortly with the same x-switchyard-request-id so it is charged at most once.", "api_error", "service_unavailable");
         }
         if (result.Error is { } error)
         {
@@ -92,6 +99,7 @@ public static partial class ChatCompletionsEndpoint
             {
                 CompletionErrorKind.BudgetExceeded => ApiError.BudgetExceeded(error.Message),
                 CompletionErrorKind.ProviderFailed => ApiError.Result(StatusCodes.Status502BadGateway, error.Message, "api_error", "provider_failed"),
+                CompletionErrorKind.AlreadyCompleted => ApiError.Result(StatusCodes.Status409Conflict, error.Message, "invalid_request_error", "request_already_completed", RequestIdHeader),
                 _ => ApiError.BadRequest(error.Message),
             };
         }
@@ -129,6 +137,9 @@ public static partial class ChatCompletionsEndpoint
             result.Escalations,
             [.. result.TiersTried.Select(WireNames.Tier)],
             result.Confidence));
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
+    private static partial Regex RequestIdPattern();
 
     private static partial class Log
     {

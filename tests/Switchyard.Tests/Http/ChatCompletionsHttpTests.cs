@@ -103,6 +103,29 @@ public sealed class ChatCompletionsHttpTests(SiloHostFixture fixture)
     }
 
     [Fact]
+    public async Task Retry_WithTheSameRequestId_IsNotRunOrChargedAgain()
+    {
+        var requestId = $"retry-{Guid.NewGuid():N}";
+        HttpRequestMessage Attempt()
+        {
+            var request = Host.Post("/v1/chat/completions", Body($"Idempotent {Guid.NewGuid()}"), TestSettings.BetaKey);
+            request.Headers.Add("x-switchyard-request-id", requestId);
+            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoStore = true };
+            return request;
+        }
+
+        var (first, _) = await SendAsync(Attempt());
+        var spent = (await SendAsync(Host.Get("/v1/usage", TestSettings.BetaKey))).Json.GetProperty("spent_usd").GetDecimal();
+        var (retry, error) = await SendAsync(Attempt());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(requestId, Header(first, "x-switchyard-request-id"));
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal("request_already_completed", error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(spent, (await SendAsync(Host.Get("/v1/usage", TestSettings.BetaKey))).Json.GetProperty("spent_usd").GetDecimal());
+    }
+
+    [Fact]
     public async Task Models_ListsAutoAndEveryCatalogModel()
     {
         var (_, json) = await SendAsync(Host.Get("/v1/models"));

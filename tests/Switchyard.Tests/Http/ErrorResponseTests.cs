@@ -79,6 +79,14 @@ public sealed class ErrorResponseTests(SiloHostFixture fixture)
         AssertErrorAsync(Host.Post("/v1/chat/completions", body), HttpStatusCode.BadRequest, param: param);
 
     [Fact]
+    public Task MalformedRequestId_Is400()
+    {
+        var request = Host.Post("/v1/chat/completions", Valid);
+        request.Headers.Add("x-switchyard-request-id", "not a valid id!");
+        return AssertErrorAsync(request, HttpStatusCode.BadRequest, param: "x-switchyard-request-id");
+    }
+
+    [Fact]
     public async Task UnknownModel_Is400NamingTheModels()
     {
         var error = await AssertErrorAsync(
