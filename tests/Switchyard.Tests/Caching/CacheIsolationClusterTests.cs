@@ -9,29 +9,17 @@ public sealed class CacheIsolationClusterTests(ClusterFixture fixture)
 {
     private ICompletionGrain Worker => fixture.Grains.GetGrain<ICompletionGrain>(0);
 
-    private static readonly string[] Questions =
-    [
-        "How do I rotate the database credentials?", "What time does the Lisbon office open?", "Which printers support duplex scanning?",
-        "Why did the invoice export fail yesterday?", "Can interns book the large meeting room?", "Where are the quarterly tax filings stored?",
-        "Who approves travel above two thousand euros?", "When will the mobile app drop Android nine?", "Is parental leave paid for contractors?",
-        "How many vacation days carry over into March?", "What is the refund policy for annual plans?", "Does the VPN work from hotel networks?",
-        "Which cloud region hosts customer backups?", "How should we label hazardous lab waste?", "Are pets allowed in the Berlin warehouse?",
-        "What font does the brand guide require?",
-    ];
-
     private static CompletionRequest Request(string tenant, string prompt) =>
         new(Guid.NewGuid().ToString("N"), tenant, "default", "auto", [.. Prompts.User(prompt)]);
 
     [Fact]
     public async Task Complete_TwoTenantsWithTheSamePrompts_OnTwoSilos_NeverShareAnEntry()
     {
-        // Sixteen questions unlike each other, so that no answer can match a neighbour's by meaning.
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var topics = Questions.Select(q => $"{q} ({run})").ToList();
+        var topics = UnlikeQuestions.Take(16);
         await Task.WhenAll(topics.Select(t => Worker.Complete(Request("alpha", t))));
 
         // Beta asks alpha's exact prompts while alpha asks rewordings, all at once, over both silos' shards.
-        var alpha = topics.Select(t => Worker.Complete(Request("alpha", t.ToLowerInvariant().Replace("?", "", StringComparison.Ordinal)))).ToList();
+        var alpha = topics.Select(t => Worker.Complete(Request("alpha", UnlikeQuestions.Reworded(t)))).ToList();
         var beta = topics.Select(t => Worker.Complete(Request("beta", t))).ToList();
         await Task.WhenAll(alpha.Concat(beta));
 

@@ -57,12 +57,12 @@ public sealed class CacheHttpTests(SiloHostFixture fixture)
     [Fact]
     public async Task Post_IdenticalAndReworded_FromTwoTenantsConcurrently_NeverCrossTenants()
     {
-        var topics = Enumerable.Range(0, 12).Select(_ => Topic()).ToList();
-        await Task.WhenAll(topics.Select(t => SendAsync(Body(("user", $"Explain the {t} protocol in detail.")))));
+        var questions = UnlikeQuestions.Take(12);
+        await Task.WhenAll(questions.Select(q => SendAsync(Body(("user", q)))));
 
         // Alpha's rewordings and beta's identical prompts race: alpha must hit its own entries, beta must never see them.
-        var alpha = topics.Select(t => SendAsync(Body(("user", $"explain the {t} protocol in detail")))).ToList();
-        var beta = topics.Select(t => SendAsync(Body(("user", $"Explain the {t} protocol in detail.")), TestSettings.BetaKey)).ToList();
+        var alpha = questions.Select(q => SendAsync(Body(("user", UnlikeQuestions.Reworded(q))))).ToList();
+        var beta = questions.Select(q => SendAsync(Body(("user", q)), TestSettings.BetaKey)).ToList();
         await Task.WhenAll(alpha.Concat(beta));
 
         Assert.All(alpha, r => Assert.Equal("hit-semantic", r.Result.Cache));
