@@ -21,7 +21,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<SiloProcess> StartAsync(string dataDirectory)
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, IDictionary<string, string>? environment = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "Switchyard.Silo.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -37,6 +37,11 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var (key, value) in TestSettings.Create(dataDirectory))
         {
             start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         var process = Process.Start(start)!;
@@ -55,6 +60,18 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as Kubernetes sends it: the silo finishes what it is doing and stops.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
