@@ -81,6 +81,7 @@ public sealed partial class TenantBudgetGrain(
         var limits = Limits;
         var fired = result.WasDuplicate ? [] : _book.CheckAlerts(limits, now);
         await _commit.WhenDurable();
+        SwitchyardTelemetry.RecordBudgetUtilization(result.SpentUsd, limits.MonthlyCapUsd);
         foreach (var alert in fired)
         {
             Raise(new BudgetAlert(this.GetPrimaryKeyString(), alert, _book.State.Period, result.SpentUsd, limits.MonthlyCapUsd, now));

@@ -31,8 +31,20 @@ public static class SwitchyardTelemetry
     private static readonly Counter<long> Escalations = Meter.CreateCounter<long>(
         "switchyard.escalations", "{escalation}", "Requests moved to a stronger tier because confidence was low, by the tier left.");
 
+    private static readonly Histogram<double> BudgetUtilization = Meter.CreateHistogram<double>(
+        "switchyard.budget.utilization", "1", "The share of its monthly cap a tenant has spent, recorded at each settle (no tenant tag).");
+
     private static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
         "switchyard.budget.alerts", "{alert}", "Budget alerts fired, by alert (spend_50pct, spend_80pct, spend_100pct, over_pace).");
+
+    /// <summary>Records how much of its monthly cap a tenant has spent after a settle.</summary>
+    public static void RecordBudgetUtilization(decimal spentUsd, decimal capUsd)
+    {
+        if (capUsd > 0m)
+        {
+            BudgetUtilization.Record((double)(spentUsd / capUsd));
+        }
+    }
 
     /// <summary>Counts a fired budget alert; <paramref name="alert"/> is one of a few fixed names.</summary>
     public static void RecordBudgetAlert(string alert) =>

@@ -87,6 +87,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Contains("gen_ai.client.operation.duration", names);
         Assert.Contains("switchyard.requests", names);
         Assert.Contains("switchyard.cost", names);
+        Assert.Contains("switchyard.budget.utilization", names);
 
         var tagValues = new List<string>();
         foreach (var metric in _metrics)
