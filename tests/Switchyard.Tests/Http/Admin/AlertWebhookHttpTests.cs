@@ -35,6 +35,14 @@ public sealed class AlertWebhookHttpTests(SiloHostFixture fixture)
                     return;
                 }
 
+                // The port was free when picked; a stray probe from another test may still reach it.
+                if (context.Request.HttpMethod != "POST" || context.Request.Url?.AbsolutePath != "/hook")
+                {
+                    context.Response.StatusCode = 404;
+                    context.Response.Close();
+                    continue;
+                }
+
                 using var reader = new StreamReader(context.Request.InputStream);
                 received.Enqueue(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone());
                 if (received.Count >= 3)
