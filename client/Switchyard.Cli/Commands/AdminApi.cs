@@ -46,8 +46,33 @@ internal sealed class AdminApi
         return (client, null);
     }
 
+    /// <summary>
+    /// Connects with the command's <c>--url</c> and <c>--admin-key</c>, sends one request, and hands a
+    /// successful response to <paramref name="handle"/>; a missing key, an unreachable silo or an error
+    /// response is printed, and the exit code says so.
+    /// </summary>
+    public async Task<int> RunAsync(
+        ParseResult parse, Func<HttpClient, Task<HttpResponseMessage>> send, Func<HttpResponseMessage, Task<int>> handle,
+        CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var (client, error) = Connect(parse);
+        if (client is null)
+        {
+            await environment.Error.WriteLineAsync(error);
+            return ExitCodes.Failure;
+        }
+
+        using (client)
+        {
+            using var response = await TrySendAsync(client, send, environment);
+            return response is null ? ExitCodes.Failure
+                : !response.IsSuccessStatusCode ? await ReportAsync(response, environment, cancellationToken)
+                : await handle(response);
+        }
+    }
+
     /// <summary>Sends a request, turning an unreachable silo into an error message instead of an exception.</summary>
-    public static async Task<HttpResponseMessage?> TrySendAsync(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> send, CliEnvironment environment)
+    private static async Task<HttpResponseMessage?> TrySendAsync(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> send, CliEnvironment environment)
     {
         try
         {
@@ -61,7 +86,7 @@ internal sealed class AdminApi
     }
 
     /// <summary>Prints the error of a failed response (the OpenAI error shape's message) and returns the exit code.</summary>
-    public static async Task<int> ReportAsync(HttpResponseMessage response, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> ReportAsync(HttpResponseMessage response, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         string message;

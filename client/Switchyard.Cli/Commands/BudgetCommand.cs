@@ -15,27 +15,9 @@ internal static class BudgetCommand
         var show = new Command("show", "Show a tenant's spend, holds, cap, forecast and alerts for this month.") { id, api.Url, api.AdminKey };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            var (client, error) = api.Connect(parse);
-            if (client is null)
+            var tenant = Uri.EscapeDataString(parse.GetRequiredValue(id));
+            return await api.RunAsync(parse, c => c.GetAsync($"/admin/tenants/{tenant}/budget", cancellationToken), async response =>
             {
-                await environment.Error.WriteLineAsync(error);
-                return ExitCodes.Failure;
-            }
-
-            using (client)
-            {
-                using var response = await AdminApi.TrySendAsync(
-                    client, c => c.GetAsync($"/admin/tenants/{Uri.EscapeDataString(parse.GetRequiredValue(id))}/budget", cancellationToken), environment);
-                if (response is null)
-                {
-                    return ExitCodes.Failure;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    return await AdminApi.ReportAsync(response, environment, cancellationToken);
-                }
-
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (parse.GetValue(global.Output) == Output.OutputFormat.Json)
                 {
@@ -54,7 +36,7 @@ internal static class BudgetCommand
                 await environment.Out.WriteLineAsync($"forecast:  ${Usd("forecast_usd")}");
                 await environment.Out.WriteLineAsync($"alerts:    {(alerts.Length == 0 ? "none" : alerts)}");
                 return ExitCodes.Success;
-            }
+            }, environment, cancellationToken);
         });
 
         return new Command("budget", "Tenant budgets, through the admin API.") { show };

@@ -29,35 +29,17 @@ internal static class TenantsCommand
         };
         set.SetAction(async (parse, cancellationToken) =>
         {
-            var (client, error) = api.Connect(parse);
-            if (client is null)
+            var body = Body(parse.GetRequiredValue(keys), parse.GetValue(monthly), parse.GetValue(daily), !parse.GetValue(soft),
+                parse.GetValue(maxRequest), parse.GetValue(downgrade), parse.GetValue(rpm), parse.GetValue(tpm), parse.GetValue(webhook));
+            using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            var tenant = parse.GetRequiredValue(id);
+            return await api.RunAsync(parse, c => c.PutAsync($"/admin/tenants/{Uri.EscapeDataString(tenant)}", content, cancellationToken), async response =>
             {
-                await environment.Error.WriteLineAsync(error);
-                return ExitCodes.Failure;
-            }
-
-            using (client)
-            {
-                var body = Body(parse.GetRequiredValue(keys), parse.GetValue(monthly), parse.GetValue(daily), !parse.GetValue(soft),
-                    parse.GetValue(maxRequest), parse.GetValue(downgrade), parse.GetValue(rpm), parse.GetValue(tpm), parse.GetValue(webhook));
-                using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-                using var response = await AdminApi.TrySendAsync(
-                    client, c => c.PutAsync($"/admin/tenants/{Uri.EscapeDataString(parse.GetRequiredValue(id))}", content, cancellationToken), environment);
-                if (response is null)
-                {
-                    return ExitCodes.Failure;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    return await AdminApi.ReportAsync(response, environment, cancellationToken);
-                }
-
                 await environment.Out.WriteLineAsync(parse.GetValue(global.Output) == Output.OutputFormat.Json
                     ? await response.Content.ReadAsStringAsync(cancellationToken)
-                    : $"Tenant '{parse.GetRequiredValue(id)}' {(response.StatusCode == System.Net.HttpStatusCode.Created ? "created" : "updated")}.");
+                    : $"Tenant '{tenant}' {(response.StatusCode == System.Net.HttpStatusCode.Created ? "created" : "updated")}.");
                 return ExitCodes.Success;
-            }
+            }, environment, cancellationToken);
         });
 
         return new Command("tenants", "Manage tenants through the admin API.") { set };
