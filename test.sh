@@ -14,6 +14,15 @@ if ! command -v redis-server >/dev/null 2>&1; then
   (service redis-server stop || true) >/dev/null 2>&1
 fi
 
+# PostgreSQL for the ledger tests: installed from Debian's packages when missing. The tests create
+# their own throwaway cluster (initdb) on 127.0.0.1 and a free port, and delete it afterwards.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq postgresql >/dev/null
+  # Debian starts a system cluster on 5432; the tests do not use it.
+  (service postgresql stop || true) >/dev/null 2>&1
+fi
+
 # The openai npm package, for the test that runs a client written by someone else against Switchyard.
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/js"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 

@@ -24,6 +24,7 @@ internal static class SwitchyardCommandLine
         root.Subcommands.Add(CostCommand.Create(global, environment));
         root.Subcommands.Add(TenantsCommand.Create(global, environment));
         root.Subcommands.Add(BudgetCommand.Create(global, environment));
+        root.Subcommands.Add(ReportCommand.Create(global, environment));
         return root;
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
 using Switchyard.Feedback;
+using Switchyard.Ledger;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
@@ -17,7 +19,8 @@ namespace Switchyard.Completion;
 /// <summary>
 /// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
 /// check → escalation → settle → cache store → router outcome (queued in the silo's
-/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback). A stateless
+/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); every provider
+/// call and cache hit goes to the silo's <see cref="CallLedger"/>. A stateless
 /// worker, so Orleans adds activations under load and the call stays local to the silo that received it.
 /// </summary>
 [StatelessWorker]
@@ -28,7 +31,10 @@ public sealed partial class CompletionGrain(
     TenantDirectory directory,
     CompletionCache cache,
     ILogger<CompletionGrain> logger,
-    RouterOutcomeAggregator outcomes) : Grain, ICompletionGrain
+    RouterOutcomeAggregator outcomes,
+    CallLedger ledger,
+    CompletionLengthEstimator completionLengths,
+    TimeProvider time) : Grain, ICompletionGrain
 {
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
     {
@@ -60,6 +66,9 @@ public sealed partial class CompletionGrain(
         var lookup = await cache.LookupAsync(request);
         if (lookup.Hit is { } hit)
         {
+            ledger.Record(new ApiCall(
+                Guid.CreateVersion7(), time.GetUtcNow(), request.TenantId, request.TaskType, request.RequestId, hit.Model, hit.Tier,
+                0, 0, 0, 0m, 0, WireNames.Cache(lookup.Result), 0, ApiCall.Cached));
             return new CompletionResult(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, lookup.Result, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
         }
@@ -89,7 +98,7 @@ public sealed partial class CompletionGrain(
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
         var promptTokens = tokens.CountPrompt(request.Messages);
-        var outputEstimate = request.MaxTokens ?? catalog.DefaultOutputTokenEstimate;
+        var outputEstimate = completionLengths.Estimate(request.TaskType, request.MaxTokens);
 
         var attempts = ImmutableArray.CreateBuilder<TierAttempt>();
         var tiers = ImmutableArray.CreateBuilder<ModelTier>();
@@ -138,6 +147,7 @@ public sealed partial class CompletionGrain(
                 }
 
                 ChatResponse response;
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     response = await ProviderCall.GetAsync(
@@ -147,12 +157,11 @@ public sealed partial class CompletionGrain(
                 {
                     // A failed call costs nothing, and a broken stream what was generated before it broke;
                     // another deployment of this tier, or the next tier, may still answer.
-                    if (exception is PartialResponseException partial)
-                    {
-                        var partialCost = model.Price.CostOf(UsageOf(partial.Partial, promptTokens));
-                        spent += partialCost;
-                        SwitchyardTelemetry.RecordCost(model.Tier, partialCost);
-                    }
+                    var partialUsage = exception is PartialResponseException partial ? UsageOf(partial.Partial, promptTokens) : TokenUsage.None;
+                    var partialCost = model.Price.CostOf(partialUsage);
+                    spent += partialCost;
+                    SwitchyardTelemetry.RecordCost(model.Tier, partialCost);
+                    RecordCall(request, model, partialUsage, partialCost, started, attempts.Count, ApiCall.Failed);
 
                     LogProviderFailed(logger, model.Name, exception);
                     continue;
@@ -164,6 +173,8 @@ public sealed partial class CompletionGrain(
                 usage += callUsage;
                 tiers.Add(model.Tier);
                 SwitchyardTelemetry.RecordCost(model.Tier, cost);
+                RecordCall(request, model, callUsage, cost, started, attempts.Count, ApiCall.Ok);
+                completionLengths.Observe(request.TaskType, callUsage.OutputTokens);
 
                 var confidence = ConfidenceOf(response);
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
@@ -214,6 +225,24 @@ public sealed partial class CompletionGrain(
             FinishReasonOf(answer.Response));
         return (result, attempts.ToImmutable());
     }
+
+    private void RecordCall(CompletionRequest request, ModelDeployment model, TokenUsage usage, decimal cost, long started, int escalations, string status) =>
+        ledger.Record(new ApiCall(
+            Guid.CreateVersion7(),
+            time.GetUtcNow(),
+            request.TenantId,
+            request.TaskType,
+            request.RequestId,
+            model.Name,
+            model.Tier,
+            usage.InputTokens,
+            usage.CachedInputTokens,
+            usage.OutputTokens,
+            cost,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            WireNames.Cache(CacheResult.Miss),
+            escalations,
+            status));
 
     private CompletionError? Validate(CompletionRequest request)
     {

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchyard.Budget;
 using Switchyard.Caching;
+using Switchyard.Completion;
 using Switchyard.Caching.Embeddings;
 using Switchyard.Feedback;
+using Switchyard.Ledger;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Replay;
@@ -27,6 +29,11 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName));
+        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.SectionName))
+            .Validate(o => o.BatchSize >= 1, "Switchyard:Ledger:BatchSize must be at least 1.")
+            .Validate(o => o.BufferCapacity >= o.BatchSize, "Switchyard:Ledger:BufferCapacity must be at least Switchyard:Ledger:BatchSize.")
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.MaxRetryDelay > TimeSpan.Zero, "Switchyard:Ledger:FlushInterval and MaxRetryDelay must be positive.")
+            .ValidateOnStart();
         services.AddOptions<ReplayOptions>().Bind(configuration.GetSection(ReplayOptions.SectionName));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName))
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
@@ -44,6 +51,11 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<CompletionCache>();
         services.AddSingleton<ReplayLibrary>();
         services.AddSingleton<RouterOutcomeAggregator>();
+        services.AddSingleton<CompletionLengthEstimator>();
+        // The silo host replaces the store with files or PostgreSQL; memory is for in-process evaluation.
+        services.TryAddSingleton<ILedgerStore, InMemoryLedgerStore>();
+        services.AddSingleton<CallLedger>();
+        services.AddHostedService(services => services.GetRequiredService<CallLedger>());
         services.AddHostedService<RouterOutcomeFlusher>();
         services.AddHostedService<CatalogValidationService>();
         services.AddSingleton<TenantDirectory>();

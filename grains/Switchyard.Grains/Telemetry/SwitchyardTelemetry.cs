@@ -37,6 +37,13 @@ public static class SwitchyardTelemetry
     private static readonly Counter<long> BudgetAlerts = Meter.CreateCounter<long>(
         "switchyard.budget.alerts", "{alert}", "Budget alerts fired, by alert (spend_50pct, spend_80pct, spend_100pct, over_pace).");
 
+    private static readonly Counter<long> LedgerRows = Meter.CreateCounter<long>(
+        "switchyard.ledger.rows", "{row}", "Ledger rows, by outcome: written, dropped (buffer full) or lost (not written by shutdown).");
+
+    /// <summary>Counts ledger rows by <paramref name="outcome"/>: <c>written</c>, <c>dropped</c> or <c>lost</c>.</summary>
+    public static void RecordLedgerRows(string outcome, long count) =>
+        LedgerRows.Add(count, new KeyValuePair<string, object?>("switchyard.outcome", outcome));
+
     /// <summary>Records how much of its monthly cap a tenant has spent after a settle.</summary>
     public static void RecordBudgetUtilization(decimal spentUsd, decimal capUsd)
     {

@@ -4,7 +4,9 @@ using StackExchange.Redis;
 using Switchyard.Budget;
 using Switchyard.Caching;
 using Switchyard.Hosting;
+using Switchyard.Ledger;
 using Switchyard.Silo.Http.Admin;
+using Switchyard.Silo.Ledger;
 using Switchyard.Silo.Storage;
 
 namespace Switchyard.Silo.Hosting;
@@ -52,6 +54,19 @@ public static class SwitchyardSiloBuilderExtensions
                 new FileGrainStorageOptions { RootDirectory = root },
                 services.GetRequiredService<IGrainStorageSerializer>()));
             silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(root));
+        }
+
+        // The ledger: the api_calls table in PostgreSQL when a connection string is configured, else JSON
+        // lines under the data directory.
+        var ledger = configuration.GetSection(LedgerOptions.SectionName).Get<LedgerOptions>() ?? new LedgerOptions();
+        if (!string.IsNullOrWhiteSpace(ledger.PostgreSQL))
+        {
+            silo.Services.AddSingleton<ILedgerStore>(_ => new PostgresLedgerStore(ledger.PostgreSQL));
+        }
+        else
+        {
+            var root = Path.GetFullPath(options.DataDirectory);
+            silo.Services.AddSingleton<ILedgerStore>(services => new FileLedgerStore(root, services.GetRequiredService<ILogger<FileLedgerStore>>()));
         }
 
         silo.Services.PostConfigure<CacheOptions>(o => o.SnapshotDirectory ??= Path.Combine(Path.GetFullPath(options.DataDirectory), "cache"));

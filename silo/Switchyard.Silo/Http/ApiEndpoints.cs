@@ -24,6 +24,7 @@ public static class ApiEndpoints
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
         admin.MapTenantAdmin();
+        admin.MapReports();
         admin.MapCacheAdmin();
         if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))
         {

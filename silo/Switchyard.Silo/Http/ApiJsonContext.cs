@@ -24,6 +24,7 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(FeedbackResponse))]
 [JsonSerializable(typeof(TenantResponse))]
 [JsonSerializable(typeof(BudgetResponse))]
+[JsonSerializable(typeof(DailyReportResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>
