@@ -61,4 +61,30 @@ public sealed class TenantsAndBudgetCommandTests(SiloHostFixture fixture)
         Assert.Equal(ExitCodes.Failure, exitCode);
         Assert.Contains("error: cannot reach the silo", console.Error);
     }
+    [Fact]
+    public async Task ReportDaily_ShowsEachModelsCostAndTheTotalOfTheTenantsSpend()
+    {
+        var (tenant, key) = await Ledger.LedgerScenario.CreateTenantAsync(fixture.Host);
+        var charged = await Ledger.LedgerScenario.SendAsync(fixture.Host, key, requests: 3);
+
+        var (tableExit, table) = await RunAsync("report", "daily", "--tenant", tenant);
+        var (jsonExit, json) = await RunAsync("report", "daily", "--tenant", tenant, "--date", DateTime.UtcNow.ToString("yyyy-MM-dd"), "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, tableExit);
+        Assert.Contains("sim-", table.Output);
+        Assert.Contains("total", table.Output);
+        Assert.Equal(ExitCodes.Success, jsonExit);
+        using var report = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal(charged, report.RootElement.GetProperty("total_usd").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ReportDaily_WithABadDate_FailsWithTheServersMessage()
+    {
+        var (exitCode, console) = await RunAsync("report", "daily", "--date", "yesterday");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("error: 400", console.Error);
+        Assert.Contains("YYYY-MM-DD", console.Error);
+    }
 }
