@@ -51,13 +51,17 @@ public sealed class ModelCatalog
                 continue;
             }
 
-            if (model.InputPerMillion is not { } input || model.OutputPerMillion is not { } output)
+            // A well-known model that configures no price of its own costs its public list price.
+            var list = model.InputPerMillion is null && model.OutputPerMillion is null && model.CachedInputPerMillion is null
+                ? ListPrices.Find(model.Deployment) ?? ListPrices.Find(name)
+                : null;
+            if ((model.InputPerMillion ?? list?.InputPerMillion) is not { } input || (model.OutputPerMillion ?? list?.OutputPerMillion) is not { } output)
             {
-                errors.Add($"{path} has no price: set InputPerMillion and OutputPerMillion (USD per 1M tokens). Unpriced models are refused.");
+                errors.Add($"{path} has no price: set InputPerMillion and OutputPerMillion (USD per 1M tokens), or name a model with a list price as its Deployment ({string.Join(", ", ListPrices.All.Keys)}). Unpriced models are refused.");
                 continue;
             }
 
-            var cached = model.CachedInputPerMillion ?? input;
+            var cached = model.CachedInputPerMillion ?? list?.CachedInputPerMillion ?? input;
             if (input < 0 || output < 0 || cached < 0)
             {
                 errors.Add($"{path}: prices cannot be negative.");

@@ -22,6 +22,26 @@ public sealed class ModelCatalogTests
     }
 
     [Fact]
+    public void AWellKnownModelWithoutPrices_IsPricedAtItsListPrice_AndAnUnknownOneIsRefused()
+    {
+        var options = new ModelCatalogOptions();
+        options.Models["frontier"] = new ModelDeploymentOptions { Tier = ModelTier.Frontier, Provider = "openai", ApiKey = "sk-x", Deployment = "gpt-4o" };
+        options.Models["gpt-4o-mini"] = new ModelDeploymentOptions { Tier = ModelTier.Cheap, Provider = "openai", ApiKey = "sk-x" };
+
+        var catalog = new ModelCatalog(options);
+
+        Assert.True(catalog.TryGet("frontier", out var frontier));
+        Assert.Equal(new ModelPrice(2.50m, 1.25m, 10.00m), frontier.Price);
+        Assert.True(catalog.TryGet("gpt-4o-mini", out var mini));
+        Assert.Equal(new ModelPrice(0.15m, 0.075m, 0.60m), mini.Price);
+
+        var unknown = new ModelCatalogOptions();
+        unknown.Models["mystery"] = new ModelDeploymentOptions { Tier = ModelTier.Cheap, Provider = "openai", ApiKey = "sk-x", Deployment = "mystery-model-9000" };
+        var failure = Assert.Throws<OptionsValidationException>(() => new ModelCatalog(unknown));
+        Assert.Contains("Switchyard:Models:mystery has no price", failure.Message);
+    }
+
+    [Fact]
     public void Create_WithAnUnknownProvider_Fails()
     {
         var options = new ModelCatalogOptions();
