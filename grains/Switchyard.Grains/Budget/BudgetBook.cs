@@ -117,7 +117,7 @@ public sealed class BudgetBook
         var increment = totalUsd - mine;
         if (increment <= 0m)
         {
-            return new ReservationResult(ReservationStatus.Reserved, mine, remaining, "");
+            return new ReservationResult(ReservationStatus.Reserved, mine, remaining, "", HardCap: limits.Hard);
         }
 
         var over = increment > remaining;
@@ -128,7 +128,7 @@ public sealed class BudgetBook
 
         SetHold(requestId, totalUsd, now);
         _journal?.Invoke(new BudgetEntry(BudgetEntryKind.Hold, requestId, totalUsd, now));
-        return new ReservationResult(ReservationStatus.Reserved, totalUsd, Math.Max(0m, remaining - increment), "", OverSoftCap: over);
+        return new ReservationResult(ReservationStatus.Reserved, totalUsd, Math.Max(0m, remaining - increment), "", OverSoftCap: over, HardCap: limits.Hard);
     }
 
     /// <summary>Charges <paramref name="actualUsd"/> once for <paramref name="requestId"/> and drops its hold.</summary>

@@ -10,13 +10,16 @@ namespace Switchyard.Completion;
 /// </summary>
 public static class ChatOptionsMapper
 {
-    /// <summary>The options for calling <paramref name="deployment"/> with <paramref name="request"/>.</summary>
-    public static ChatOptions For(CompletionRequest request, string deployment)
+    /// <summary>
+    /// The options for calling <paramref name="deployment"/> with <paramref name="request"/>; a request
+    /// without <c>max_tokens</c> gets <paramref name="budgetCeiling"/> when the budget sets one.
+    /// </summary>
+    public static ChatOptions For(CompletionRequest request, string deployment, int? budgetCeiling = null)
     {
         var options = new ChatOptions
         {
             ModelId = deployment,
-            MaxOutputTokens = request.MaxTokens,
+            MaxOutputTokens = request.MaxTokens ?? budgetCeiling,
             Temperature = (float?)request.Temperature,
             TopP = (float?)request.TopP,
         };

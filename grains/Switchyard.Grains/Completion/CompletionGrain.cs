@@ -36,6 +36,9 @@ public sealed partial class CompletionGrain(
     CompletionLengthEstimator completionLengths,
     TimeProvider time) : Grain, ICompletionGrain
 {
+    /// <summary>Below this many affordable completion tokens a hard-capped request without <c>max_tokens</c> is capped to them.</summary>
+    public const int BudgetCeilingFrom = 4096;
+
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
     {
         using var activity = SwitchyardTelemetry.Source.StartActivity("switchyard.complete");
@@ -146,12 +149,20 @@ public sealed partial class CompletionGrain(
                     break;
                 }
 
+                // A hard cap is never overspent: a request without max_tokens may generate only what the
+                // budget left to it pays for. That bites only near the cap, where the learned estimate
+                // is all that separates the tenant from its limit.
+                // Above BudgetCeilingFrom tokens no ceiling is sent: providers refuse a max_tokens beyond their model's limit.
+                var affordable = request.MaxTokens is null && hold.HardCap
+                    ? model.Price.AffordableOutputTokens(hold.HeldUsd - spent + hold.RemainingUsd, promptTokens)
+                    : null;
+                int? ceiling = affordable is { } tokens && tokens < BudgetCeilingFrom ? Math.Max(1, tokens) : null;
                 ChatResponse response;
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
                     response = await ProviderCall.GetAsync(
-                        clients.Get(model), messages, ChatOptionsMapper.For(request, model.Deployment), model.Options.Resilience.TotalTimeout);
+                        clients.Get(model), messages, ChatOptionsMapper.For(request, model.Deployment, ceiling), model.Options.Resilience.TotalTimeout);
                 }
                 catch (Exception exception)
                 {

@@ -17,4 +17,19 @@ public readonly record struct ModelPrice(decimal InputPerMillion, decimal Cached
         var uncached = usage.InputTokens - cached;
         return (uncached * InputPerMillion + cached * CachedInputPerMillion + usage.OutputTokens * OutputPerMillion) / Million;
     }
+
+    /// <summary>
+    /// The most completion tokens <paramref name="availableUsd"/> pays for after a prompt of
+    /// <paramref name="promptTokens"/> (all priced as uncached), or null when output is free.
+    /// </summary>
+    public int? AffordableOutputTokens(decimal availableUsd, int promptTokens)
+    {
+        if (OutputPerMillion <= 0m)
+        {
+            return null;
+        }
+
+        var forOutput = availableUsd - promptTokens * InputPerMillion / Million;
+        return forOutput <= 0m ? 0 : (int)Math.Min(int.MaxValue, Math.Floor(forOutput * Million / OutputPerMillion));
+    }
 }

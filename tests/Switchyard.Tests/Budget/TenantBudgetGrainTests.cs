@@ -30,8 +30,8 @@ public sealed class TenantBudgetGrainTests(ClusterFixture fixture)
 
         var smallId = Guid.NewGuid().ToString("N");
 
-        var refused = await budget.Reserve(Guid.NewGuid().ToString("N"), 0.0002m, ModelTier.Cheap);
-        var granted = await budget.Reserve(smallId, 0.00005m, ModelTier.Cheap);
+        var refused = await budget.Reserve(Guid.NewGuid().ToString("N"), 0.000002m, ModelTier.Cheap);
+        var granted = await budget.Reserve(smallId, 0.0000005m, ModelTier.Cheap);
         await budget.Release(smallId);
 
         Assert.Equal(ReservationStatus.Refused, refused.Status);

@@ -20,7 +20,8 @@ public static class TestSettings
         ["Switchyard:Tenants:beta:ApiKeySha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BetaKey))),
         ["Switchyard:Tenants:beta:MonthlyCapUsd"] = "10",
         ["Switchyard:Tenants:poor:ApiKey"] = PoorKey,
-        ["Switchyard:Tenants:poor:MonthlyCapUsd"] = "0.0001",
+        // Less than the prompt of any request costs: every call is refused.
+        ["Switchyard:Tenants:poor:MonthlyCapUsd"] = "0.000001",
         // No random exploration: routing tests assert the configured plans; learning tests explore deterministically.
         ["Switchyard:Routing:ExplorationRate"] = "0",
         ["Switchyard:Routing:ColdExplorationRate"] = "0",

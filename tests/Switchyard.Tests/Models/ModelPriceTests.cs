@@ -17,6 +17,30 @@ public sealed class ModelPriceTests
     }
 
     [Fact]
+    public void AffordableOutputTokens_NeverCostMoreThanWhatIsAvailable()
+    {
+        var price = new ModelPrice(2.50m, 1.25m, 10m);
+
+        // 0.001 USD: 100 prompt tokens cost 0.00025, leaving 0.00075 = 75 output tokens.
+        Assert.Equal(75, price.AffordableOutputTokens(0.001m, 100));
+        Assert.True(price.CostOf(new TokenUsage(100, 0, 75)) <= 0.001m);
+        Assert.True(price.CostOf(new TokenUsage(100, 0, 76)) > 0.001m);
+        Assert.Equal(0, price.AffordableOutputTokens(0.0001m, 100));
+        Assert.Null(new ModelPrice(0m, 0m, 0m).AffordableOutputTokens(0m, 100));
+    }
+
+    [Fact]
+    public void ABudgetCeiling_AppliesOnlyWhenTheRequestSetsNoMaxTokens()
+    {
+        var free = new CompletionRequest("r", "t", "task", "auto", [new PromptMessage("user", "hi")]);
+        var bounded = free with { MaxTokens = 500 };
+
+        Assert.Equal(40, ChatOptionsMapper.For(free, "m", budgetCeiling: 40).MaxOutputTokens);
+        Assert.Null(ChatOptionsMapper.For(free, "m").MaxOutputTokens);
+        Assert.Equal(500, ChatOptionsMapper.For(bounded, "m", budgetCeiling: 40).MaxOutputTokens);
+    }
+
+    [Fact]
     public void CostOf_IsExactForOneToken()
     {
         var price = new ModelPrice(0.15m, 0.075m, 0.60m);
