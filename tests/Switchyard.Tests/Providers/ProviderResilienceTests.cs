@@ -32,8 +32,8 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
             settings[prefix + "OutputPerMillion"] = output;
             settings[prefix + "Resilience:MaxRetries"] = retries.ToString(CultureInfo.InvariantCulture);
             settings[prefix + "Resilience:RetryDelay"] = "00:00:00.050";
-            settings[prefix + "Resilience:AttemptTimeout"] = "00:00:00.500";
-            settings[prefix + "Resilience:TotalTimeout"] = "00:00:01.500";
+            settings[prefix + "Resilience:AttemptTimeout"] = "00:00:01.500";
+            settings[prefix + "Resilience:TotalTimeout"] = "00:00:03";
             settings[prefix + "Resilience:BreakerMinimumThroughput"] = "4";
             settings[prefix + "Resilience:BreakerFailureRatio"] = "0.5";
             settings[prefix + "Resilience:BreakDuration"] = "00:00:00.500";
