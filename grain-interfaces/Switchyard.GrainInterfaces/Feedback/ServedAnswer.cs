@@ -8,6 +8,7 @@ namespace Switchyard.Feedback;
 /// <param name="Tier">The tier whose answer was served.</param>
 /// <param name="Confidence">That answer's raw confidence.</param>
 /// <param name="Escalated">True when that tier was reached by escalation.</param>
+/// <param name="Canary">The canary arm the request was routed by, if any.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.feedback.ServedAnswer")]
 public sealed record ServedAnswer(
@@ -15,4 +16,5 @@ public sealed record ServedAnswer(
     [property: Id(1)] string TaskType,
     [property: Id(2)] ModelTier Tier,
     [property: Id(3)] double Confidence,
-    [property: Id(4)] bool Escalated = false);
+    [property: Id(4)] bool Escalated = false,
+    [property: Id(5)] CanaryTag? Canary = null);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
@@ -8,6 +9,7 @@ using Switchyard.Feedback;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
+using Switchyard.Routing.Canary;
 using Switchyard.Routing.Learning;
 using Switchyard.Telemetry;
 using Switchyard.Tenants;
@@ -17,8 +19,9 @@ namespace Switchyard.Completion;
 /// <summary>
 /// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
 /// check → escalation → settle → cache store → router outcome (queued in the silo's
-/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback). A stateless
-/// worker, so Orleans adds activations under load and the call stays local to the silo that received it.
+/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); a share of the
+/// accepted answers is audited by a stronger tier after the response has gone. A stateless worker,
+/// so Orleans adds activations under load and the call stays local to the silo that received it.
 /// </summary>
 [StatelessWorker]
 public sealed partial class CompletionGrain(
@@ -28,7 +31,8 @@ public sealed partial class CompletionGrain(
     TenantDirectory directory,
     CompletionCache cache,
     ILogger<CompletionGrain> logger,
-    RouterOutcomeAggregator outcomes) : Grain, ICompletionGrain
+    RouterOutcomeAggregator outcomes,
+    IOptionsMonitor<RoutingOptions> routing) : Grain, ICompletionGrain
 {
     async Task<CompletionResult> ICompletionGrain.Complete(CompletionRequest request)
     {
@@ -49,8 +53,12 @@ public sealed partial class CompletionGrain(
         }
 
         var pinned = !request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase);
-        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).GetPlan();
-        var candidates = pinned ? PinnedCandidates(request.Model) : PlannedCandidates(plan!);
+        // The end user's cohort decides the canary arm: the same user always gets the same arm.
+        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType))
+            .GetPlanFor(CanaryCohort.Of(request.TaskType, request.User, request.RequestId));
+        var candidates = pinned ? PinnedCandidates(request.Model)
+            : plan!.Model is { } planned ? PinnedCandidates(planned)
+            : PlannedCandidates(plan);
         if (candidates.Count == 0)
         {
             return CompletionResult.Failed(request.RequestId, new CompletionError(
@@ -70,12 +78,17 @@ public sealed partial class CompletionGrain(
             await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
-                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts));
+                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts, plan.Canary));
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];
                     GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
-                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1)).Ignore();
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary)).Ignore();
+                    if (AuditorFor(last.Tier) is { } auditor && Random.Shared.NextDouble() < routing.CurrentValue.AuditRate)
+                    {
+                        // Off the request path: the thread pool runs the audit after the response has gone.
+                        _ = Task.Run(() => AuditAsync(request, auditor, last, served.Attempts.Length > 1, plan.Canary));
+                    }
                 }
             }
         }
@@ -215,6 +228,40 @@ public sealed partial class CompletionGrain(
         return (result, attempts.ToImmutable());
     }
 
+    /// <summary>The strongest configured tier above <paramref name="tier"/>, which audits its answers; null when none is.</summary>
+    private ModelDeployment? AuditorFor(ModelTier tier) =>
+        Enum.GetValues<ModelTier>().Where(t => t > tier).Reverse().Select(catalog.ForTier).FirstOrDefault(d => d is not null);
+
+    /// <summary>
+    /// Asks <paramref name="auditor"/> the same question and labels the served answer by whether it
+    /// agrees: a stronger answer that agrees says the accepted one was right. The audit is the
+    /// operator's cost of learning, not the tenant's: it is counted in its own metric, not charged.
+    /// </summary>
+    private async Task AuditAsync(CompletionRequest request, ModelDeployment auditor, TierAttempt served, bool escalated, CanaryTag? canary)
+    {
+        if (served.AnswerKey is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+            var response = await ProviderCall.GetAsync(
+                clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
+            var agreed = AnswerKey.Of(response.Text) == served.AnswerKey;
+            var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
+            SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
+            outcomes.Add(request.TaskType, new RouteObservation(
+                served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An audit that fails only costs a label.
+            LogAuditFailed(logger, auditor.Name, exception);
+        }
+    }
+
     private CompletionError? Validate(CompletionRequest request)
     {
         if (!GrainKeys.IsValidTenantId(request.TenantId) || !directory.Contains(request.TenantId))
@@ -267,6 +314,9 @@ public sealed partial class CompletionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} failed; trying the next candidate")]
     private static partial void LogProviderFailed(ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit by {Model} failed")]
+    private static partial void LogAuditFailed(ILogger logger, string model, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Escalating past {Model}: confidence {Confidence} below {Threshold}")]
     private static partial void LogEscalated(ILogger logger, string model, double confidence, double threshold);

@@ -27,7 +27,7 @@ public sealed class FeedbackLedgerGrain(IOptions<FeedbackOptions> options) : Gra
 
         var label = correct ? OutcomeLabel.Right : OutcomeLabel.Wrong;
         await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(answer.TaskType))
-            .Learn([new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated)]);
+            .Learn([new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated, answer.Canary, Served: true)]);
         return true;
     }
 }

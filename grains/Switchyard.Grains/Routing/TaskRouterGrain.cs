@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Switchyard.Completion;
 using Switchyard.Models;
+using Switchyard.Routing.Canary;
 using Switchyard.Routing.Learning;
 
 namespace Switchyard.Routing;
@@ -11,15 +12,18 @@ namespace Switchyard.Routing;
 /// reads are <c>[ReadOnly]</c> and interleave; outcomes and observations only change memory (the
 /// best policy is re-chosen right away, a small search), and a grain timer writes the state to
 /// storage at most once per flush interval (and on deactivation). Coalescing the writes keeps a hot
-/// task type cheap; at worst a crash loses the last interval's counts, never money.
+/// task type cheap; at worst a crash loses the last interval's counts, never money. A canary routes
+/// a share of the end users' cohorts by a candidate policy and counts both arms alongside.
 /// </summary>
 public sealed class TaskRouterGrain(
     [PersistentState("router", SwitchyardStorage.Name)] IPersistentState<RouterState> state,
     IOptionsMonitor<RoutingOptions> options,
-    ModelCatalog catalog) : Grain, ITaskRouterGrain
+    ModelCatalog catalog,
+    TimeProvider time) : Grain, ITaskRouterGrain
 {
     private bool _dirty;
     private CascadePolicy? _policy;
+    private CascadePolicy? _candidatePolicy;
     private Random _random = Random.Shared;
 
     private string TaskType => this.GetPrimaryKeyString();
@@ -41,12 +45,27 @@ public sealed class TaskRouterGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         FlushAsync(cancellationToken);
 
-    Task<RoutePlan> ITaskRouterGrain.GetPlan()
+    Task<RoutePlan> ITaskRouterGrain.GetPlan() => Task.FromResult(ControlPlan());
+
+    Task<RoutePlan> ITaskRouterGrain.GetPlanFor(int cohort)
+    {
+        if (state.State.Canary is not { } canary || cohort < 0)
+        {
+            return Task.FromResult(ControlPlan());
+        }
+
+        var candidate = CanaryCohort.IsCandidate(cohort, canary.Share);
+        var plan = candidate ? CandidatePlan(canary) : ControlPlan();
+        return Task.FromResult(plan with { Canary = new CanaryTag(canary.Generation, candidate) });
+    }
+
+    /// <summary>The plan under the router's own settings, exploration steps included.</summary>
+    private RoutePlan ControlPlan()
     {
         var configured = Configured();
         if (configured.Pinned)
         {
-            return Task.FromResult(configured.Plan);
+            return configured.Plan;
         }
 
         var policy = Policy();
@@ -56,7 +75,23 @@ public sealed class TaskRouterGrain(
         var explored = cold.Count > 0
             ? PolicyChooser.Explore(policy, cold, settings.ColdExplorationRate, _random)
             : PolicyChooser.Explore(policy, tiers, settings.ExplorationRate, _random);
-        return Task.FromResult(explored is not null ? ToPlan(explored, exploring: true) : BestPlan(configured.Plan, policy));
+        return explored is not null ? ToPlan(explored, exploring: true) : BestPlan(configured.Plan, policy);
+    }
+
+    /// <summary>
+    /// The plan under the candidate laid over the router's settings. No exploration: the arm measures
+    /// the candidate as it would run once promoted.
+    /// </summary>
+    private RoutePlan CandidatePlan(CanaryState canary)
+    {
+        var configured = Configured(RouterSettingsMerge.Over(state.State.Settings, canary.Candidate));
+        if (configured.Pinned)
+        {
+            return configured.Plan;
+        }
+
+        _candidatePolicy ??= ChoosePolicy(configured);
+        return BestPlan(configured.Plan, _candidatePolicy);
     }
 
     private bool HasLearned(ModelTier maxTier) =>
@@ -68,8 +103,7 @@ public sealed class TaskRouterGrain(
 
     Task ITaskRouterGrain.RecordOutcome(RouteOutcome outcome)
     {
-        state.State.Apply(outcome);
-        Learn(OutcomeObservations.Of(outcome));
+        Record(outcome);
         return Task.CompletedTask;
     }
 
@@ -77,8 +111,7 @@ public sealed class TaskRouterGrain(
     {
         foreach (var outcome in outcomes)
         {
-            state.State.Apply(outcome);
-            Learn(OutcomeObservations.Of(outcome));
+            Record(outcome);
         }
 
         return Task.CompletedTask;
@@ -86,19 +119,125 @@ public sealed class TaskRouterGrain(
 
     Task ITaskRouterGrain.Learn(ImmutableArray<RouteObservation> observations)
     {
-        Learn(observations);
+        var canary = state.State.Canary;
+        foreach (var observation in observations)
+        {
+            if (observation.Served && canary?.ArmOf(observation.Canary) is { } arm)
+            {
+                arm.Right += observation.Label == OutcomeLabel.Right ? 1 : 0;
+                arm.Wrong += observation.Label == OutcomeLabel.Wrong ? 1 : 0;
+                _dirty = true;
+            }
+        }
+
+        Learn(observations.Where(o => !IsCandidateModel(o.Canary)));
         return Task.CompletedTask;
     }
 
+    private void Record(RouteOutcome outcome)
+    {
+        state.State.Apply(outcome);
+        if (state.State.Canary?.ArmOf(outcome.Canary) is { } arm)
+        {
+            arm.Requests++;
+            arm.CostUsd += outcome.Attempts.IsDefault ? 0m : outcome.Attempts.Sum(a => a.CostUsd);
+            _dirty = true;
+        }
+
+        if (!IsCandidateModel(outcome.Canary))
+        {
+            Learn(OutcomeObservations.Of(outcome));
+        }
+    }
+
+    /// <summary>
+    /// True for a request answered by a canary's candidate model: another model than the tier's, so
+    /// it must not teach the tier's statistics (a candidate of an ended canary counts as one too).
+    /// </summary>
+    private bool IsCandidateModel(CanaryTag? tag) =>
+        tag is { Candidate: true }
+        && (state.State.Canary is not { } canary || canary.Generation != tag.Generation || !string.IsNullOrEmpty(canary.Candidate.Model));
+
+    async Task<CanaryReport?> ITaskRouterGrain.StartCanary(RouterSettings candidate, double share)
+    {
+        if (!IsKnown())
+        {
+            return null;
+        }
+
+        var canary = new CanaryState
+        {
+            Generation = ++state.State.CanaryGenerations,
+            Candidate = candidate,
+            Share = Math.Clamp(share, 0, 1),
+            StartedAt = time.GetUtcNow(),
+        };
+        state.State.Canary = canary;
+        _candidatePolicy = null;
+        _dirty = true;
+        await FlushAsync(CancellationToken.None);
+        return Report(canary, "running");
+    }
+
+    Task<CanaryReport?> ITaskRouterGrain.GetCanary() =>
+        Task.FromResult(state.State.Canary is { } canary ? Report(canary, "running") : null);
+
+    async Task<CanaryReport?> ITaskRouterGrain.PromoteCanary()
+    {
+        if (state.State.Canary is not { } canary)
+        {
+            return null;
+        }
+
+        var report = Report(canary, "promoted");
+        state.State.Settings = RouterSettingsMerge.Over(state.State.Settings, canary.Candidate);
+        await EndCanaryAsync();
+        return report;
+    }
+
+    async Task<CanaryReport?> ITaskRouterGrain.RollbackCanary()
+    {
+        if (state.State.Canary is not { } canary)
+        {
+            return null;
+        }
+
+        var report = Report(canary, "rolled_back");
+        await EndCanaryAsync();
+        return report;
+    }
+
+    private async Task EndCanaryAsync()
+    {
+        state.State.Canary = null;
+        _policy = null;
+        _candidatePolicy = null;
+        _dirty = true;
+        await FlushAsync(CancellationToken.None);
+    }
+
+    private CanaryReport Report(CanaryState canary, string status)
+    {
+        var settings = options.CurrentValue;
+        var (z, p, significant, verdict, reason) = CanaryJudge.Judge(canary, settings.CanaryMinimumLabels, settings.CanarySignificanceLevel);
+        return new CanaryReport(
+            TaskType, canary.Generation, status, canary.Share, canary.Candidate, canary.StartedAt,
+            canary.Control.ToReport(), canary.CandidateArm.ToReport(), TwoProportionTest.Name, z, p, significant, verdict, reason);
+    }
+
+    /// <summary>A task type is known when it is configured, or has been routed or configured through the API.</summary>
+    private bool IsKnown() =>
+        options.CurrentValue.TaskTypes.ContainsKey(TaskType)
+        || TaskType == CompletionRequest.DefaultTaskType
+        || state.State.Tiers.Count > 0
+        || state.State.Settings is not null
+        || state.State.CanaryGenerations > 0;
+
     async Task<RouterSnapshot> ITaskRouterGrain.Configure(RouterSettings settings)
     {
-        var current = state.State.Settings ?? new RouterSettings();
-        state.State.Settings = new RouterSettings(
-            settings.QualityTarget ?? current.QualityTarget,
-            settings.Pinned ?? current.Pinned,
-            settings.StartTier ?? current.StartTier,
-            settings.MaxTier ?? current.MaxTier);
+        state.State.Settings = RouterSettingsMerge.Over(state.State.Settings, settings);
         _policy = null;
+        _candidatePolicy = null;
         _dirty = true;
         await FlushAsync(CancellationToken.None);
         return Snapshot();
@@ -110,6 +249,7 @@ public sealed class TaskRouterGrain(
     {
         state.State.Learn(observations);
         _policy = null;
+        _candidatePolicy = null;
         _dirty = true;
     }
 
@@ -140,35 +280,43 @@ public sealed class TaskRouterGrain(
             state.State.SizeInBytes);
     }
 
-    private CascadePolicy Policy()
-    {
-        if (_policy is not null)
-        {
-            return _policy;
-        }
+    private CascadePolicy Policy() => _policy ??= ChoosePolicy(Configured());
 
-        var configured = Configured();
+    private CascadePolicy ChoosePolicy((RoutePlan Plan, bool Pinned, double QualityTarget) configured)
+    {
         var estimates = Estimates(configured.Plan.MaxTier);
-        _policy = HasLearned(configured.Plan.MaxTier)
+        return HasLearned(configured.Plan.MaxTier)
             ? PolicyChooser.Choose(estimates, configured.QualityTarget)
             : PolicyChooser.Estimate(estimates.Where(e => e.Tier >= configured.Plan.StartTier).ToList() is { Count: > 0 } planned ? planned : estimates, configured.Plan.AcceptConfidence);
-        return _policy;
     }
 
-    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured()
+    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured() => Configured(state.State.Settings);
+
+    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured(RouterSettings? settings)
     {
         var current = options.CurrentValue;
         var configured = current.TaskTypes.GetValueOrDefault(TaskType) ?? current.Default;
-        var settings = state.State.Settings;
         var plan = RoutePlanner.PlanFor(TaskType, current);
-        if (settings?.StartTier is { } start || settings?.MaxTier is not null)
+        var target = Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1);
+        if (!string.IsNullOrEmpty(settings?.Model) && catalog.TryGet(settings.Model, out var model))
+        {
+            // One model answers alone: a pinned single-step plan on its tier.
+            return (new RoutePlan(TaskType, model.Tier, model.Tier, 0, Thresholds: [], Sequence: [model.Tier], Model: model.Name), true, target);
+        }
+
+        if (settings?.StartTier is not null || settings?.MaxTier is not null)
         {
             var from = settings.StartTier ?? plan.StartTier;
             var to = settings.MaxTier ?? plan.MaxTier;
             plan = plan with { StartTier = from, MaxTier = to < from ? from : to };
         }
 
-        return (plan, settings?.Pinned ?? configured.Pinned, Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1));
+        if (settings?.AcceptConfidence is { } accept)
+        {
+            plan = plan with { AcceptConfidence = Math.Clamp(accept, 0, 1) };
+        }
+
+        return (plan, settings?.Pinned ?? configured.Pinned, target);
     }
 
     private List<ModelTier> Tiers(ModelTier maxTier) =>

@@ -23,6 +23,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
+        admin.MapCanaryAdmin();
         admin.MapTenantAdmin();
         admin.MapCacheAdmin();
         if (app.Configuration.GetValue<bool>("Switchyard:Dashboard"))
