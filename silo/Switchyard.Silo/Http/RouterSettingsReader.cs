@@ -40,9 +40,14 @@ public static class RouterSettingsReader
             pinned = p.GetBoolean();
         }
 
-        if (!TryTier(body, "start_tier", out var start) || !TryTier(body, "max_tier", out var max))
+        if (!TryTier(body, "start_tier", out var start))
         {
-            return (null, ApiError.BadRequest("'start_tier' and 'max_tier' must be one of: cheap, mid, frontier.", start is null ? "start_tier" : "max_tier"));
+            return (null, ApiError.BadRequest("'start_tier' must be one of: cheap, mid, frontier.", "start_tier"));
+        }
+
+        if (!TryTier(body, "max_tier", out var max))
+        {
+            return (null, ApiError.BadRequest("'max_tier' must be one of: cheap, mid, frontier.", "max_tier"));
         }
 
         double? accept = null;
