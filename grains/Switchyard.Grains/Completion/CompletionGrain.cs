@@ -54,7 +54,8 @@ public sealed partial class CompletionGrain(
 
         var pinned = !request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase);
         // The end user's cohort decides the canary arm: the same user always gets the same arm.
-        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType))
+        var routerKey = routing.CurrentValue.PerTenant ? GrainKeys.TenantRouter(request.TenantId, request.TaskType) : GrainKeys.Router(request.TaskType);
+        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(routerKey)
             .GetPlanFor(CanaryCohort.Of(request.TaskType, request.User, request.RequestId));
         var candidates = pinned ? PinnedCandidates(request.Model)
             : plan!.Model is { } planned ? PinnedCandidates(planned)
@@ -78,16 +79,16 @@ public sealed partial class CompletionGrain(
             await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
-                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts, plan.Canary));
+                RouterFeed.Outcome(outcomes, routerKey, request.TaskType, new RouteOutcome(served.Attempts, plan.Canary));
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];
                     GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
-                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary)).Ignore();
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary, routerKey)).Ignore();
                     if (AuditorFor(last.Tier) is { } auditor && Random.Shared.NextDouble() < routing.CurrentValue.AuditRate)
                     {
                         // Off the request path: the thread pool runs the audit after the response has gone.
-                        _ = Task.Run(() => AuditAsync(request, auditor, last, served.Attempts.Length > 1, plan.Canary));
+                        _ = Task.Run(() => AuditAsync(request, routerKey, auditor, last, served.Attempts.Length > 1, plan.Canary));
                     }
                 }
             }
@@ -237,7 +238,7 @@ public sealed partial class CompletionGrain(
     /// agrees: a stronger answer that agrees says the accepted one was right. The audit is the
     /// operator's cost of learning, not the tenant's: it is counted in its own metric, not charged.
     /// </summary>
-    private async Task AuditAsync(CompletionRequest request, ModelDeployment auditor, TierAttempt served, bool escalated, CanaryTag? canary)
+    private async Task AuditAsync(CompletionRequest request, string routerKey, ModelDeployment auditor, TierAttempt served, bool escalated, CanaryTag? canary)
     {
         if (served.AnswerKey is null)
         {
@@ -252,7 +253,7 @@ public sealed partial class CompletionGrain(
             var agreed = AnswerKey.Of(response.Text) == served.AnswerKey;
             var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
             SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
-            outcomes.Add(request.TaskType, new RouteObservation(
+            RouterFeed.Label(outcomes, routerKey, request.TaskType, new RouteObservation(
                 served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -26,8 +26,11 @@ public sealed class RouterOutcomeAggregator
     /// <summary>Outcomes dropped because too many were waiting.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Queues an outcome of <paramref name="taskType"/>.</summary>
-    public void Add(string taskType, RouteOutcome outcome)
+    /// <summary>Queues an outcome of <paramref name="taskType"/> for the task type's router.</summary>
+    public void Add(string taskType, RouteOutcome outcome) => AddTo(GrainKeys.Router(taskType), outcome);
+
+    /// <summary>Queues an outcome for the router grain <paramref name="routerKey"/> (a task type's or a tenant's).</summary>
+    public void AddTo(string routerKey, RouteOutcome outcome)
     {
         if (Interlocked.Increment(ref _count) > MaxPending)
         {
@@ -36,11 +39,11 @@ public sealed class RouterOutcomeAggregator
             return;
         }
 
-        _pending.GetOrAdd(GrainKeys.Router(taskType), _ => new ConcurrentQueue<RouteOutcome>()).Enqueue(outcome);
+        _pending.GetOrAdd(routerKey, _ => new ConcurrentQueue<RouteOutcome>()).Enqueue(outcome);
     }
 
-    /// <summary>Queues a later label of <paramref name="taskType"/> (an audit's verdict on a served answer).</summary>
-    public void Add(string taskType, RouteObservation label)
+    /// <summary>Queues a later label (an audit's verdict on a served answer) for the router grain <paramref name="routerKey"/>.</summary>
+    public void AddTo(string routerKey, RouteObservation label)
     {
         if (Interlocked.Increment(ref _count) > MaxPending)
         {
@@ -49,7 +52,7 @@ public sealed class RouterOutcomeAggregator
             return;
         }
 
-        _labels.GetOrAdd(GrainKeys.Router(taskType), _ => new ConcurrentQueue<RouteObservation>()).Enqueue(label);
+        _labels.GetOrAdd(routerKey, _ => new ConcurrentQueue<RouteObservation>()).Enqueue(label);
     }
 
     /// <summary>Sends every waiting outcome and label to its router grain, one batch of each per task type.</summary>

@@ -53,4 +53,17 @@ public sealed class RoutingOptions
     /// path, to the next stronger tier of the plan, whose agreement labels them. Default: 0 (off).
     /// </summary>
     public double AuditRate { get; set; }
+
+    /// <summary>
+    /// True to route each tenant's requests by its own router per task type (key
+    /// <c>taskType/tenant</c>), which learns from that tenant's outcomes with the task type's router as
+    /// its prior; the task type's router keeps learning from every tenant. Default: false.
+    /// </summary>
+    public bool PerTenant { get; set; }
+
+    /// <summary>
+    /// The most labels per tier and confidence band that the task type's statistics count for in a
+    /// tenant's router: its prior's weight. Default: 20.
+    /// </summary>
+    public int TenantPriorWeight { get; set; } = 20;
 }

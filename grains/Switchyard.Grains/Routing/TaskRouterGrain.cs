@@ -25,20 +25,37 @@ public sealed class TaskRouterGrain(
     private CascadePolicy? _policy;
     private CascadePolicy? _candidatePolicy;
     private Random _random = Random.Shared;
+    private RouterSnapshot? _prior;
 
-    private string TaskType => this.GetPrimaryKeyString();
+    private string TaskType => GrainKeys.ParseRouter(this.GetPrimaryKeyString()).TaskType;
+
+    /// <summary>The tenant of a tenant's own router; null for the task type's router.</summary>
+    private string? Tenant => GrainKeys.ParseRouter(this.GetPrimaryKeyString()).TenantId;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
         if (current.ExplorationSeed is { } seed)
         {
-            _random = new Random(seed ^ StableHash(TaskType));
+            _random = new Random(seed ^ StableHash(this.GetPrimaryKeyString()));
         }
 
         this.RegisterGrainTimer(FlushAsync, current.StatisticsFlushInterval, current.StatisticsFlushInterval);
-        return Task.CompletedTask;
+        if (Tenant is not null)
+        {
+            // A tenant's router reads the task type's statistics as its prior, and refreshes them on
+            // the same schedule as it writes its own: one read per interval, never on the request path.
+            await RefreshPriorAsync(cancellationToken);
+            this.RegisterGrainTimer(RefreshPriorAsync, current.StatisticsFlushInterval, current.StatisticsFlushInterval);
+        }
+    }
+
+    private async Task RefreshPriorAsync(CancellationToken cancellationToken)
+    {
+        _prior = await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).GetSnapshot();
+        _policy = null;
+        _candidatePolicy = null;
     }
 
     /// <inheritdoc />
@@ -71,7 +88,8 @@ public sealed class TaskRouterGrain(
         var policy = Policy();
         var tiers = Tiers(configured.Plan.MaxTier);
         var settings = options.CurrentValue;
-        var cold = tiers.Where(t => state.State.Learning[(int)t].Labelled < settings.MinimumLabels).ToList();
+        var labelled = Estimates(configured.Plan.MaxTier).ToDictionary(e => e.Tier, e => e.Learning.Labelled);
+        var cold = tiers.Where(t => labelled.GetValueOrDefault(t) < settings.MinimumLabels).ToList();
         var explored = cold.Count > 0
             ? PolicyChooser.Explore(policy, cold, settings.ColdExplorationRate, _random)
             : PolicyChooser.Explore(policy, tiers, settings.ExplorationRate, _random);
@@ -95,7 +113,7 @@ public sealed class TaskRouterGrain(
     }
 
     private bool HasLearned(ModelTier maxTier) =>
-        Tiers(maxTier).Sum(t => state.State.Learning[(int)t].Labelled + state.State.Escalated[(int)t].Labelled) >= options.CurrentValue.MinimumLabels;
+        Estimates(maxTier).Sum(e => e.Learning.Labelled + (e.Escalated?.Labelled ?? 0)) >= options.CurrentValue.MinimumLabels;
 
     /// <summary>The learned policy's plan; until the router has learned enough, the configured plan.</summary>
     private RoutePlan BestPlan(RoutePlan configured, CascadePolicy policy) =>
@@ -231,7 +249,8 @@ public sealed class TaskRouterGrain(
         || TaskType == CompletionRequest.DefaultTaskType
         || state.State.Tiers.Count > 0
         || state.State.Settings is not null
-        || state.State.CanaryGenerations > 0;
+        || state.State.CanaryGenerations > 0
+        || _prior is { Tiers.Length: > 0 };
 
     async Task<RouterSnapshot> ITaskRouterGrain.Configure(RouterSettings settings)
     {
@@ -297,6 +316,17 @@ public sealed class TaskRouterGrain(
         var current = options.CurrentValue;
         var configured = current.TaskTypes.GetValueOrDefault(TaskType) ?? current.Default;
         var plan = RoutePlanner.PlanFor(TaskType, current);
+        if (settings is null && _prior is { } prior)
+        {
+            // A tenant's router with no settings of its own follows the task type's pin and target.
+            if (prior.Pinned)
+            {
+                return (prior.Plan with { Canary = null }, true, prior.QualityTarget);
+            }
+
+            settings = new RouterSettings(QualityTarget: prior.QualityTarget);
+        }
+
         var target = Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1);
         if (!string.IsNullOrEmpty(settings?.Model) && catalog.TryGet(settings.Model, out var model))
         {
@@ -330,10 +360,17 @@ public sealed class TaskRouterGrain(
             tiers = [maxTier];
         }
 
+        var weight = options.CurrentValue.TenantPriorWeight;
         return [.. tiers.Select(t =>
         {
             var learning = state.State.Learning[(int)t];
             var escalated = state.State.Escalated[(int)t];
+            if (_prior?.Learning is { IsDefault: false } priors && priors.FirstOrDefault(p => p.Tier == t) is { } shared)
+            {
+                learning = TenantPrior.Combine(learning, shared.Bands, shared.CostUsdPerCall, weight);
+                escalated = shared.EscalatedBands.IsDefault ? escalated : TenantPrior.Combine(escalated, shared.EscalatedBands, shared.CostUsdPerCall, weight);
+            }
+
             var calls = learning.TotalCalls + escalated.TotalCalls;
             var prior = catalog.ForTier(t)?.Price.CostOf(new TokenUsage(500, 0, catalog.DefaultOutputTokenEstimate)) ?? 0m;
             return new TierEstimate(t, learning, calls > 0 ? (learning.CostUsd + escalated.CostUsd) / calls : prior, escalated)

@@ -5,6 +5,7 @@ using Switchyard.Models;
 using Switchyard.Routing;
 using Switchyard.Silo.Http.Admin;
 using Switchyard.Silo.Http.RateLimiting;
+using Switchyard.Tenants;
 
 namespace Switchyard.Silo.Http;
 
@@ -51,6 +52,9 @@ public static class ApiEndpoints
         return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Api.ModelListResponse);
     }
 
-    private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
-        TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
+    private static async Task<IResult> RouterAsync(string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants)
+    {
+        var (key, error) = RouterKeyReader.Read(taskType, context, tenants);
+        return error ?? TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(key!).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
+    }
 }

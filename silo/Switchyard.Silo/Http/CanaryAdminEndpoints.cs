@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchyard.Models;
 using Switchyard.Routing;
+using Switchyard.Tenants;
 
 namespace Switchyard.Silo.Http;
 
@@ -8,7 +9,8 @@ namespace Switchyard.Silo.Http;
 /// A task type's canary under <c>/admin/routers/{taskType}/canary</c>: <c>PUT</c> starts one
 /// (<c>{"share", "model"}</c> or <c>{"share", "policy": {…router settings…}}</c>), <c>GET</c> reports
 /// its arms and verdict, <c>POST …/promote</c> makes the candidate the policy and <c>POST …/rollback</c>
-/// drops it. An unknown task type, or no running canary, is a 404.
+/// drops it. An unknown task type, or no running canary, is a 404. With <c>?tenant=&lt;id&gt;</c>, the
+/// canary of that tenant's own router.
 /// </summary>
 public static class CanaryAdminEndpoints
 {
@@ -16,17 +18,30 @@ public static class CanaryAdminEndpoints
     public static RouteGroupBuilder MapCanaryAdmin(this RouteGroupBuilder admin)
     {
         admin.MapPut("/routers/{taskType}/canary", StartAsync);
-        admin.MapGet("/routers/{taskType}/canary", async (string taskType, IGrainFactory grains) =>
-            Result(taskType, await Router(grains, taskType).GetCanary()));
-        admin.MapPost("/routers/{taskType}/canary/promote", async (string taskType, IGrainFactory grains) =>
-            Result(taskType, await Router(grains, taskType).PromoteCanary()));
-        admin.MapPost("/routers/{taskType}/canary/rollback", async (string taskType, IGrainFactory grains) =>
-            Result(taskType, await Router(grains, taskType).RollbackCanary()));
+        admin.MapGet("/routers/{taskType}/canary", (string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants) =>
+            OnRouterAsync(taskType, context, grains, tenants, router => router.GetCanary()));
+        admin.MapPost("/routers/{taskType}/canary/promote", (string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants) =>
+            OnRouterAsync(taskType, context, grains, tenants, router => router.PromoteCanary()));
+        admin.MapPost("/routers/{taskType}/canary/rollback", (string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants) =>
+            OnRouterAsync(taskType, context, grains, tenants, router => router.RollbackCanary()));
         return admin;
     }
 
-    private static async Task<IResult> StartAsync(string taskType, HttpContext context, IGrainFactory grains, ModelCatalog catalog)
+    private static async Task<IResult> OnRouterAsync(
+        string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants, Func<ITaskRouterGrain, Task<CanaryReport?>> call)
     {
+        var (key, error) = RouterKeyReader.Read(taskType, context, tenants);
+        return error ?? Result(taskType, await call(grains.GetGrain<ITaskRouterGrain>(key!)));
+    }
+
+    private static async Task<IResult> StartAsync(string taskType, HttpContext context, IGrainFactory grains, ModelCatalog catalog, TenantDirectory tenants)
+    {
+        var (key, invalid) = RouterKeyReader.Read(taskType, context, tenants);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         JsonDocument document;
         try
         {
@@ -85,11 +100,8 @@ public static class CanaryAdminEndpoints
             }
         }
 
-        return Result(taskType, await Router(grains, taskType).StartCanary(candidate, share), unknownTaskType: true);
+        return Result(taskType, await grains.GetGrain<ITaskRouterGrain>(key!).StartCanary(candidate, share), unknownTaskType: true);
     }
-
-    private static ITaskRouterGrain Router(IGrainFactory grains, string taskType) =>
-        grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType));
 
     private static IResult Result(string taskType, CanaryReport? report, bool unknownTaskType = false) =>
         report is not null ? TypedResults.Json(report, ApiJsonContext.Api.CanaryReport)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchyard.Models;
 using Switchyard.Routing;
+using Switchyard.Tenants;
 
 namespace Switchyard.Silo.Http;
 
@@ -8,13 +9,19 @@ namespace Switchyard.Silo.Http;
 /// <c>PUT /admin/routers/{taskType} {"quality_target", "pinned", "start_tier", "max_tier",
 /// "accept_confidence", "model"}</c>: sets a task type's quality target, pins or unpins its policy,
 /// bounds its tiers, or hands it to one model. Every field is optional; the answer is the router's
-/// snapshot, as <c>GET</c> shows it.
+/// snapshot, as <c>GET</c> shows it. With <c>?tenant=&lt;id&gt;</c>, the tenant's own router.
 /// </summary>
 public static class RouterAdminEndpoint
 {
     /// <summary>Handles one update.</summary>
-    public static async Task<IResult> PutAsync(string taskType, HttpContext context, IGrainFactory grains, ModelCatalog catalog)
+    public static async Task<IResult> PutAsync(string taskType, HttpContext context, IGrainFactory grains, ModelCatalog catalog, TenantDirectory tenants)
     {
+        var (key, invalid) = RouterKeyReader.Read(taskType, context, tenants);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         JsonDocument document;
         try
         {
@@ -37,7 +44,7 @@ public static class RouterAdminEndpoint
             settings = read!;
         }
 
-        var snapshot = await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).Configure(settings);
+        var snapshot = await grains.GetGrain<ITaskRouterGrain>(key!).Configure(settings);
         return TypedResults.Json(snapshot, ApiJsonContext.Api.RouterSnapshot);
     }
 }
