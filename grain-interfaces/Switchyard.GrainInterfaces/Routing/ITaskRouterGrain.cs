@@ -55,6 +55,10 @@ public interface ITaskRouterGrain : IGrainWithStringKey
     [Alias("StartCanary")]
     Task<CanaryReport?> StartCanary(RouterSettings candidate, double share);
 
+    /// <summary>True when the task type is configured, or has been routed or configured through the API.</summary>
+    [ReadOnly, Alias("IsKnown")]
+    Task<bool> IsKnown();
+
     /// <summary>The running canary, or null when there is none.</summary>
     [ReadOnly, Alias("GetCanary")]
     Task<CanaryReport?> GetCanary();

@@ -178,7 +178,9 @@ public sealed class TaskRouterGrain(
 
     async Task<CanaryReport?> ITaskRouterGrain.StartCanary(RouterSettings candidate, double share)
     {
-        if (!IsKnown())
+        // A tenant's router is known when its task type is.
+        var known = IsKnown() || (Tenant is not null && await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).IsKnown());
+        if (!known)
         {
             return null;
         }
@@ -196,6 +198,8 @@ public sealed class TaskRouterGrain(
         await FlushAsync(CancellationToken.None);
         return Report(canary, "running");
     }
+
+    Task<bool> ITaskRouterGrain.IsKnown() => Task.FromResult(IsKnown());
 
     Task<CanaryReport?> ITaskRouterGrain.GetCanary() =>
         Task.FromResult(state.State.Canary is { } canary ? Report(canary, "running") : null);

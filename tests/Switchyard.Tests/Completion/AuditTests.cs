@@ -7,7 +7,10 @@ using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Completion;
 
-/// <summary>Every accepted cheap answer is audited by the strongest tier (audit rate 1) in a host of its own.</summary>
+/// <summary>
+/// Every accepted cheap answer is audited by the strongest tier (audit rate 1), in a host of its own
+/// that routes each tenant by its own router (per tenant on).
+/// </summary>
 public sealed class AuditTests : IAsyncLifetime
 {
     private const int Requests = 12;
@@ -19,6 +22,7 @@ public sealed class AuditTests : IAsyncLifetime
     {
         ["Switchyard:Routing:AuditRate"] = "1",
         ["Switchyard:Routing:OutcomeFlushInterval"] = "00:00:00.050",
+        ["Switchyard:Routing:PerTenant"] = "true",
     });
 
     public async Task DisposeAsync()
@@ -36,7 +40,7 @@ public sealed class AuditTests : IAsyncLifetime
         .Sum(b => b.GetProperty(label).GetInt64());
 
     [Fact]
-    public async Task Audit_LabelsAcceptedCheapAnswersOffThePath_AndIsNotChargedToTheTenant()
+    public async Task Audit_LabelsAcceptedCheapAnswersOffThePath_ForTheTenantsRouterAndTheTaskTypes_AndIsNotChargedToTheTenant()
     {
         const string taskType = "audited";
         var pin = new HttpRequestMessage(HttpMethod.Put, $"/admin/routers/{taskType}")
@@ -69,6 +73,9 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(Requests, Labels(router, "cheap", "wrong"));
         Assert.Equal(0, Labels(router, "cheap", "right"));
         Assert.Equal(0, Labels(router, "frontier", "wrong") + Labels(router, "frontier", "right"));
+        var own = await RouterAsync($"{taskType}?tenant=alpha");
+        Assert.True(Labels(own, "cheap", "wrong") >= Requests, "the tenant's router learned the audits too (its statistics include the task type's as a prior)");
+        Assert.Equal(0, Labels(own, "cheap", "right"));
         var usage = JsonDocument.Parse(await (await _host.Http.SendAsync(_host.Get("/v1/usage"))).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(charged, usage.GetProperty("spent_usd").GetDecimal());
     }

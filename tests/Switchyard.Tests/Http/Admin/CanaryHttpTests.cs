@@ -143,5 +143,25 @@ public sealed class CanaryHttpTests(SiloHostFixture fixture)
     public async Task Canary_WithATenantKey_Is401() =>
         await SendAsync(Admin(HttpMethod.Get, "/admin/routers/summarization/canary", apiKey: TestSettings.AlphaKey), HttpStatusCode.Unauthorized);
 
+    [Theory]
+    [InlineData("/admin/routers/summarization?tenant=nobody", HttpStatusCode.NotFound)]
+    [InlineData("/admin/routers/summarization/canary?tenant=nobody", HttpStatusCode.NotFound)]
+    [InlineData("/admin/routers/summarization?tenant=a%2Fb", HttpStatusCode.BadRequest)]
+    [InlineData("/admin/routers/summarization?tenant=alpha", HttpStatusCode.OK)]
+    public async Task Router_OfATenant_NeedsAKnownTenant(string path, HttpStatusCode expected) =>
+        await SendAsync(Admin(HttpMethod.Get, path), expected);
+
+    [Fact]
+    public async Task Canary_OfATenantsRouter_IsItsOwn()
+    {
+        var taskType = await KnownTaskTypeAsync();
+
+        await SendAsync(Admin(HttpMethod.Put, $"/admin/routers/{taskType}/canary?tenant=alpha", """{"share": 0.5, "model": "sim-cheap"}"""), HttpStatusCode.OK);
+
+        await SendAsync(Admin(HttpMethod.Get, $"/admin/routers/{taskType}/canary?tenant=alpha"), HttpStatusCode.OK);
+        await SendAsync(Admin(HttpMethod.Get, $"/admin/routers/{taskType}/canary"), HttpStatusCode.NotFound);
+        await SendAsync(Admin(HttpMethod.Post, $"/admin/routers/{taskType}/canary/rollback?tenant=alpha"), HttpStatusCode.OK);
+    }
+
     private const string TwoProportionTestName = "two-proportion z-test (pooled, two-sided)";
 }
