@@ -10,6 +10,7 @@ using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
 using Switchyard.Routing.Canary;
+using Switchyard.Routing.Confidence;
 using Switchyard.Routing.Learning;
 using Switchyard.Telemetry;
 using Switchyard.Tenants;
@@ -102,6 +103,12 @@ public sealed partial class CompletionGrain(
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+        var source = plan is null ? ConfidenceSource.Provider : ConfidenceSourceOf(request.TaskType);
+        if (source == ConfidenceSource.SelfReported)
+        {
+            messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
+        }
+
         var promptTokens = tokens.CountPrompt(request.Messages);
         var outputEstimate = request.MaxTokens ?? catalog.DefaultOutputTokenEstimate;
 
@@ -154,8 +161,9 @@ public sealed partial class CompletionGrain(
                 ChatResponse response;
                 try
                 {
-                    response = await ProviderCall.GetAsync(
-                        clients.Get(model), messages, ChatOptionsMapper.For(request, model.Deployment), model.Options.Resilience.TotalTimeout);
+                    var chatOptions = ChatOptionsMapper.For(request, model.Deployment);
+                    ConfidenceScorer.Prepare(chatOptions, source);
+                    response = await ProviderCall.GetAsync(clients.Get(model), messages, chatOptions, model.Options.Resilience.TotalTimeout);
                 }
                 catch (Exception exception)
                 {
@@ -179,11 +187,12 @@ public sealed partial class CompletionGrain(
                 tiers.Add(model.Tier);
                 SwitchyardTelemetry.RecordCost(model.Tier, cost);
 
-                var confidence = ConfidenceOf(response);
+                var scored = ConfidenceScorer.Score(response, source);
+                var confidence = scored.Confidence;
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
                 var threshold = plan?.AcceptConfidenceFor(model.Tier) ?? 0;
                 var accepted = isLast || plan is null || confidence is not { } c || c >= threshold;
-                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(response.Text), cost));
+                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(scored.Answer), cost));
                 last = (model, response, confidence);
                 if (accepted)
                 {
@@ -247,10 +256,16 @@ public sealed partial class CompletionGrain(
 
         try
         {
+            var source = ConfidenceSourceOf(request.TaskType);
             var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+            if (source == ConfidenceSource.SelfReported)
+            {
+                messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
+            }
+
             var response = await ProviderCall.GetAsync(
                 clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
-            var agreed = AnswerKey.Of(response.Text) == served.AnswerKey;
+            var agreed = AnswerKey.Of(ConfidenceScorer.Score(response, source).Answer) == served.AnswerKey;
             var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
             SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
             RouterFeed.Label(outcomes, routerKey, request.TaskType, new RouteObservation(
@@ -302,10 +317,11 @@ public sealed partial class CompletionGrain(
         return new TokenUsage(input, cached, output);
     }
 
-    private static double? ConfidenceOf(ChatResponse response) =>
-        response.AdditionalProperties?.TryGetValue(SimulatedChatClient.ConfidenceKey, out var value) == true && value is double confidence
-            ? confidence
-            : null;
+    private ConfidenceSource ConfidenceSourceOf(string taskType)
+    {
+        var current = routing.CurrentValue;
+        return (current.TaskTypes.GetValueOrDefault(taskType) ?? current.Default).Confidence;
+    }
 
     private static string FinishReasonOf(ChatResponse response) =>
         response.FinishReason == ChatFinishReason.Length ? "length"
