@@ -88,8 +88,7 @@ public sealed class TaskRouterGrain(
         var policy = Policy();
         var tiers = Tiers(configured.Plan.MaxTier);
         var settings = options.CurrentValue;
-        var labelled = Estimates(configured.Plan.MaxTier).ToDictionary(e => e.Tier, e => e.Learning.Labelled);
-        var cold = tiers.Where(t => labelled.GetValueOrDefault(t) < settings.MinimumLabels).ToList();
+        var cold = tiers.Where(t => Labelled(t, escalated: false) < settings.MinimumLabels).ToList();
         var explored = cold.Count > 0
             ? PolicyChooser.Explore(policy, cold, settings.ColdExplorationRate, _random)
             : PolicyChooser.Explore(policy, tiers, settings.ExplorationRate, _random);
@@ -113,7 +112,20 @@ public sealed class TaskRouterGrain(
     }
 
     private bool HasLearned(ModelTier maxTier) =>
-        Estimates(maxTier).Sum(e => e.Learning.Labelled + (e.Escalated?.Labelled ?? 0)) >= options.CurrentValue.MinimumLabels;
+        Tiers(maxTier).Sum(t => Labelled(t, escalated: false) + Labelled(t, escalated: true)) >= options.CurrentValue.MinimumLabels;
+
+    /// <summary>A tier's labels, the prior's (as weighted) included: cheap enough for every plan.</summary>
+    private long Labelled(ModelTier tier, bool escalated)
+    {
+        var own = (escalated ? state.State.Escalated : state.State.Learning)[(int)tier].Labelled;
+        if (_prior?.Learning is not { IsDefault: false } priors || priors.FirstOrDefault(p => p.Tier == tier) is not { } shared)
+        {
+            return own;
+        }
+
+        var bands = escalated ? shared.EscalatedBands : shared.Bands;
+        return own + (bands.IsDefault ? 0 : Math.Min(bands.Sum(b => b.Right + b.Wrong), options.CurrentValue.TenantPriorWeight));
+    }
 
     /// <summary>The learned policy's plan; until the router has learned enough, the configured plan.</summary>
     private RoutePlan BestPlan(RoutePlan configured, CascadePolicy policy) =>
