@@ -53,9 +53,17 @@ public sealed class TaskRouterGrain(
 
     private async Task RefreshPriorAsync(CancellationToken cancellationToken)
     {
-        _prior = await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).GetSnapshot();
-        _policy = null;
-        _candidatePolicy = null;
+        try
+        {
+            _prior = await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).GetSnapshot();
+            _policy = null;
+            _candidatePolicy = null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The task type's router is unreachable for now: keep the prior there is (none at first,
+            // so the tenant routes as configured) and try again at the next refresh.
+        }
     }
 
     /// <inheritdoc />
