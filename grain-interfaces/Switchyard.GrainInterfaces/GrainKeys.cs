@@ -18,6 +18,19 @@ public static class GrainKeys
     /// <summary>The key of a task type's router grain: the task type, normalised to lower case.</summary>
     public static string Router(string taskType) => taskType.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// The key of a tenant's own router for a task type: <c>taskType/tenant</c> (task types name no
+    /// <c>/</c>). It learns from the tenant's requests only, with the task type's router as its prior.
+    /// </summary>
+    public static string TenantRouter(string tenantId, string taskType) => $"{Router(taskType)}{Separator}{RequireTenant(tenantId)}";
+
+    /// <summary>Splits a router key into its task type and, for a tenant's router, its tenant id.</summary>
+    public static (string TaskType, string? TenantId) ParseRouter(string key)
+    {
+        var at = key.LastIndexOf(Separator);
+        return at <= 0 ? (key, null) : (key[..at], key[(at + 1)..]);
+    }
+
     /// <summary>The key of a tenant's feedback ledger: the tenant id itself.</summary>
     public static string Feedback(string tenantId) => RequireTenant(tenantId);
 

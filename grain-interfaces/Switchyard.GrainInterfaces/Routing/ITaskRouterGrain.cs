@@ -15,6 +15,14 @@ public interface ITaskRouterGrain : IGrainWithStringKey
     Task<RoutePlan> GetPlan();
 
     /// <summary>
+    /// The plan for the next request of an end user in <paramref name="cohort"/> (a stable hash of
+    /// the user, in [0, <see cref="CanaryCohorts.Count"/>)): while a canary runs, its share of the
+    /// cohorts is routed by the candidate. Reads interleave with each other.
+    /// </summary>
+    [ReadOnly, Alias("GetPlanFor")]
+    Task<RoutePlan> GetPlanFor(int cohort);
+
+    /// <summary>
     /// Records a finished request. One-way: the caller does not wait for it, so learning never adds
     /// latency to a response. Counts are written to storage in batches.
     /// </summary>
@@ -38,6 +46,30 @@ public interface ITaskRouterGrain : IGrainWithStringKey
     /// <summary>Changes the quality target, pin or tier range; returns the resulting snapshot.</summary>
     [Alias("Configure")]
     Task<RouterSnapshot> Configure(RouterSettings settings);
+
+    /// <summary>
+    /// Starts routing <paramref name="share"/> of the end users to <paramref name="candidate"/> (laid
+    /// over the current settings), replacing any running canary. Null when the task type is unknown
+    /// (not configured and never routed).
+    /// </summary>
+    [Alias("StartCanary")]
+    Task<CanaryReport?> StartCanary(RouterSettings candidate, double share);
+
+    /// <summary>True when the task type is configured, or has been routed or configured through the API.</summary>
+    [ReadOnly, Alias("IsKnown")]
+    Task<bool> IsKnown();
+
+    /// <summary>The running canary, or null when there is none.</summary>
+    [ReadOnly, Alias("GetCanary")]
+    Task<CanaryReport?> GetCanary();
+
+    /// <summary>Makes the candidate the task type's policy and ends the canary; null when none runs.</summary>
+    [Alias("PromoteCanary")]
+    Task<CanaryReport?> PromoteCanary();
+
+    /// <summary>Ends the canary and routes every user by the current policy again; null when none runs.</summary>
+    [Alias("RollbackCanary")]
+    Task<CanaryReport?> RollbackCanary();
 
     /// <summary>The plan, the per-tier statistics and what has been learned.</summary>
     [ReadOnly, Alias("GetSnapshot")]

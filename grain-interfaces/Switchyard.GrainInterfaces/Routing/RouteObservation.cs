@@ -10,6 +10,8 @@ namespace Switchyard.Routing;
 /// <param name="IsCall">True when this observation is the call itself (counted once per answer); false for a later label.</param>
 /// <param name="CostUsd">What the call cost (zero for a later label).</param>
 /// <param name="Escalated">True when the tier was reached by escalation (its questions are the harder ones).</param>
+/// <param name="Canary">The canary arm of the request, if any; a label with one also counts for that arm.</param>
+/// <param name="Served">True when the label is about the answer that was served (feedback, audit).</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RouteObservation")]
 public sealed record RouteObservation(
@@ -18,4 +20,6 @@ public sealed record RouteObservation(
     [property: Id(2)] OutcomeLabel Label,
     [property: Id(3)] bool IsCall,
     [property: Id(4)] decimal CostUsd,
-    [property: Id(5)] bool Escalated = false);
+    [property: Id(5)] bool Escalated = false,
+    [property: Id(6)] CanaryTag? Canary = null,
+    [property: Id(7)] bool Served = false);

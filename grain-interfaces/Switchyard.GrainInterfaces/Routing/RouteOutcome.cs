@@ -4,6 +4,9 @@ namespace Switchyard.Routing;
 
 /// <summary>What happened to one routed request: every tier tried, in order.</summary>
 /// <param name="Attempts">The tiers tried; the last one is the answer served.</param>
+/// <param name="Canary">The canary arm the request was routed by, if any.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RouteOutcome")]
-public sealed record RouteOutcome([property: Id(0)] ImmutableArray<TierAttempt> Attempts);
+public sealed record RouteOutcome(
+    [property: Id(0)] ImmutableArray<TierAttempt> Attempts,
+    [property: Id(1)] CanaryTag? Canary = null);

@@ -20,6 +20,8 @@ namespace Switchyard.Routing;
 /// The tiers tried, in order, when the plan skips some (for example cheap, then frontier); empty
 /// means every tier from <paramref name="StartTier"/> to <paramref name="MaxTier"/>.
 /// </param>
+/// <param name="Model">A model that answers alone, when the policy names one (a promoted or canary model).</param>
+/// <param name="Canary">The canary arm this plan belongs to, while the task type runs a canary.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RoutePlan")]
 public sealed record RoutePlan(
@@ -29,7 +31,9 @@ public sealed record RoutePlan(
     [property: Id(3)] double AcceptConfidence,
     [property: Id(4)] ImmutableArray<double> Thresholds = default,
     [property: Id(5)] bool Exploring = false,
-    [property: Id(6)] ImmutableArray<ModelTier> Sequence = default)
+    [property: Id(6)] ImmutableArray<ModelTier> Sequence = default,
+    [property: Id(7)] string? Model = null,
+    [property: Id(8)] CanaryTag? Canary = null)
 {
     /// <summary>The lowest confidence accepted from <paramref name="tier"/> without escalating.</summary>
     public double AcceptConfidenceFor(ModelTier tier) =>

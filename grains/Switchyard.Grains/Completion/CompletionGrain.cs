@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Switchyard.Budget;
 using Switchyard.Caching;
@@ -10,6 +11,8 @@ using Switchyard.Ledger;
 using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Routing;
+using Switchyard.Routing.Canary;
+using Switchyard.Routing.Confidence;
 using Switchyard.Routing.Learning;
 using Switchyard.Telemetry;
 using Switchyard.Tenants;
@@ -19,9 +22,10 @@ namespace Switchyard.Completion;
 /// <summary>
 /// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
 /// check → escalation → settle → cache store → router outcome (queued in the silo's
-/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); every provider
-/// call and cache hit goes to the silo's <see cref="CallLedger"/>. A stateless
-/// worker, so Orleans adds activations under load and the call stays local to the silo that received it.
+/// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); a share of the
+/// accepted answers is audited by a stronger tier after the response has gone; every provider call and
+/// cache hit goes to the silo's <see cref="CallLedger"/>. A stateless worker, so Orleans adds
+/// activations under load and the call stays local to the silo that received it.
 /// </summary>
 [StatelessWorker]
 public sealed partial class CompletionGrain(
@@ -32,6 +36,7 @@ public sealed partial class CompletionGrain(
     CompletionCache cache,
     ILogger<CompletionGrain> logger,
     RouterOutcomeAggregator outcomes,
+    IOptionsMonitor<RoutingOptions> routing,
     CallLedger ledger,
     CompletionLengthEstimator completionLengths,
     TimeProvider time) : Grain, ICompletionGrain
@@ -58,8 +63,13 @@ public sealed partial class CompletionGrain(
         }
 
         var pinned = !request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase);
-        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(request.TaskType)).GetPlan();
-        var candidates = pinned ? PinnedCandidates(request.Model) : PlannedCandidates(plan!);
+        // The end user's cohort decides the canary arm: the same user always gets the same arm.
+        var routerKey = routing.CurrentValue.PerTenant ? GrainKeys.TenantRouter(request.TenantId, request.TaskType) : GrainKeys.Router(request.TaskType);
+        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(routerKey)
+            .GetPlanFor(CanaryCohort.Of(request.TaskType, request.User, request.RequestId));
+        var candidates = pinned ? PinnedCandidates(request.Model)
+            : plan!.Model is { } planned ? PinnedCandidates(planned)
+            : PlannedCandidates(plan);
         if (candidates.Count == 0)
         {
             return CompletionResult.Failed(request.RequestId, new CompletionError(
@@ -82,12 +92,17 @@ public sealed partial class CompletionGrain(
             await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
-                outcomes.Add(request.TaskType, new RouteOutcome(served.Attempts));
+                RouterFeed.Outcome(outcomes, routerKey, request.TaskType, new RouteOutcome(served.Attempts, plan.Canary));
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];
                     GrainFactory.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
-                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1)).Ignore();
+                        .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary, routerKey)).Ignore();
+                    if (AuditorFor(last.Tier) is { } auditor && Random.Shared.NextDouble() < routing.CurrentValue.AuditRate)
+                    {
+                        // Off the request path: the thread pool runs the audit after the response has gone.
+                        _ = Task.Run(() => AuditAsync(request, routerKey, auditor, last, served.Attempts.Length > 1, plan.Canary));
+                    }
                 }
             }
         }
@@ -100,6 +115,12 @@ public sealed partial class CompletionGrain(
     {
         var budget = GrainFactory.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+        var source = plan is null ? ConfidenceSource.Provider : ConfidenceSourceOf(request.TaskType);
+        if (source == ConfidenceSource.SelfReported)
+        {
+            messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
+        }
+
         var promptTokens = tokens.CountPrompt(request.Messages);
         var outputEstimate = completionLengths.Estimate(request.TaskType, request.MaxTokens);
 
@@ -161,8 +182,9 @@ public sealed partial class CompletionGrain(
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    response = await ProviderCall.GetAsync(
-                        clients.Get(model), messages, ChatOptionsMapper.For(request, model.Deployment, ceiling), model.Options.Resilience.TotalTimeout);
+                    var chatOptions = ChatOptionsMapper.For(request, model.Deployment, ceiling);
+                    ConfidenceScorer.Prepare(chatOptions, source);
+                    response = await ProviderCall.GetAsync(clients.Get(model), messages, chatOptions, model.Options.Resilience.TotalTimeout);
                 }
                 catch (Exception exception)
                 {
@@ -187,11 +209,12 @@ public sealed partial class CompletionGrain(
                 RecordCall(request, model, callUsage, cost, started, attempts.Count, ApiCall.Ok);
                 completionLengths.Observe(request.TaskType, callUsage.OutputTokens);
 
-                var confidence = ConfidenceOf(response);
+                var scored = ConfidenceScorer.Score(response, source);
+                var confidence = scored.Confidence;
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
                 var threshold = plan?.AcceptConfidenceFor(model.Tier) ?? 0;
                 var accepted = isLast || plan is null || confidence is not { } c || c >= threshold;
-                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(response.Text), cost));
+                attempts.Add(new TierAttempt(model.Tier, confidence ?? 1.0, accepted, AnswerKey.Of(scored.Answer), cost));
                 last = (model, response, confidence);
                 if (accepted)
                 {
@@ -255,6 +278,46 @@ public sealed partial class CompletionGrain(
             escalations,
             status));
 
+    /// <summary>The strongest configured tier above <paramref name="tier"/>, which audits its answers; null when none is.</summary>
+    private ModelDeployment? AuditorFor(ModelTier tier) =>
+        Enum.GetValues<ModelTier>().Where(t => t > tier).Reverse().Select(catalog.ForTier).FirstOrDefault(d => d is not null);
+
+    /// <summary>
+    /// Asks <paramref name="auditor"/> the same question and labels the served answer by whether it
+    /// agrees: a stronger answer that agrees says the accepted one was right. The audit is the
+    /// operator's cost of learning, not the tenant's: it is counted in its own metric, not charged.
+    /// </summary>
+    private async Task AuditAsync(CompletionRequest request, string routerKey, ModelDeployment auditor, TierAttempt served, bool escalated, CanaryTag? canary)
+    {
+        if (served.AnswerKey is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var source = ConfidenceSourceOf(request.TaskType);
+            var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+            if (source == ConfidenceSource.SelfReported)
+            {
+                messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
+            }
+
+            var response = await ProviderCall.GetAsync(
+                clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
+            var agreed = AnswerKey.Of(ConfidenceScorer.Score(response, source).Answer) == served.AnswerKey;
+            var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
+            SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
+            RouterFeed.Label(outcomes, routerKey, request.TaskType, new RouteObservation(
+                served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An audit that fails only costs a label.
+            LogAuditFailed(logger, auditor.Name, exception);
+        }
+    }
+
     private CompletionError? Validate(CompletionRequest request)
     {
         if (!GrainKeys.IsValidTenantId(request.TenantId) || !directory.Contains(request.TenantId))
@@ -294,10 +357,11 @@ public sealed partial class CompletionGrain(
         return new TokenUsage(input, cached, output);
     }
 
-    private static double? ConfidenceOf(ChatResponse response) =>
-        response.AdditionalProperties?.TryGetValue(SimulatedChatClient.ConfidenceKey, out var value) == true && value is double confidence
-            ? confidence
-            : null;
+    private ConfidenceSource ConfidenceSourceOf(string taskType)
+    {
+        var current = routing.CurrentValue;
+        return (current.TaskTypes.GetValueOrDefault(taskType) ?? current.Default).Confidence;
+    }
 
     private static string FinishReasonOf(ChatResponse response) =>
         response.FinishReason == ChatFinishReason.Length ? "length"
@@ -307,6 +371,9 @@ public sealed partial class CompletionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} failed; trying the next candidate")]
     private static partial void LogProviderFailed(ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit by {Model} failed")]
+    private static partial void LogAuditFailed(ILogger logger, string model, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Escalating past {Model}: confidence {Confidence} below {Threshold}")]
     private static partial void LogEscalated(ILogger logger, string model, double confidence, double threshold);

@@ -26,8 +26,12 @@ public sealed class FeedbackLedgerGrain(IOptions<FeedbackOptions> options) : Gra
         }
 
         var label = correct ? OutcomeLabel.Right : OutcomeLabel.Wrong;
-        await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(answer.TaskType))
-            .Learn([new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated)]);
+        var observation = new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated, answer.Canary, Served: true);
+        foreach (var (key, labelled) in RouterFeed.Routes(answer.RouterKey ?? GrainKeys.Router(answer.TaskType), answer.TaskType, observation))
+        {
+            await GrainFactory.GetGrain<ITaskRouterGrain>(key).Learn([labelled]);
+        }
+
         return true;
     }
 }

@@ -16,6 +16,7 @@ public sealed class RouterOutcomeAggregator
     public const int MaxPending = 100_000;
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RouteOutcome>> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RouteObservation>> _labels = new(StringComparer.Ordinal);
     private int _count;
     private long _dropped;
 
@@ -25,8 +26,11 @@ public sealed class RouterOutcomeAggregator
     /// <summary>Outcomes dropped because too many were waiting.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Queues an outcome of <paramref name="taskType"/>.</summary>
-    public void Add(string taskType, RouteOutcome outcome)
+    /// <summary>Queues an outcome of <paramref name="taskType"/> for the task type's router.</summary>
+    public void Add(string taskType, RouteOutcome outcome) => AddTo(GrainKeys.Router(taskType), outcome);
+
+    /// <summary>Queues an outcome for the router grain <paramref name="routerKey"/> (a task type's or a tenant's).</summary>
+    public void AddTo(string routerKey, RouteOutcome outcome)
     {
         if (Interlocked.Increment(ref _count) > MaxPending)
         {
@@ -35,10 +39,23 @@ public sealed class RouterOutcomeAggregator
             return;
         }
 
-        _pending.GetOrAdd(GrainKeys.Router(taskType), _ => new ConcurrentQueue<RouteOutcome>()).Enqueue(outcome);
+        _pending.GetOrAdd(routerKey, _ => new ConcurrentQueue<RouteOutcome>()).Enqueue(outcome);
     }
 
-    /// <summary>Sends every waiting outcome to its router grain, one batch per task type.</summary>
+    /// <summary>Queues a later label (an audit's verdict on a served answer) for the router grain <paramref name="routerKey"/>.</summary>
+    public void AddTo(string routerKey, RouteObservation label)
+    {
+        if (Interlocked.Increment(ref _count) > MaxPending)
+        {
+            Interlocked.Decrement(ref _count);
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        _labels.GetOrAdd(routerKey, _ => new ConcurrentQueue<RouteObservation>()).Enqueue(label);
+    }
+
+    /// <summary>Sends every waiting outcome and label to its router grain, one batch of each per task type.</summary>
     public async Task FlushAsync(IGrainFactory grains)
     {
         foreach (var (key, queue) in _pending)
@@ -56,6 +73,23 @@ public sealed class RouterOutcomeAggregator
 
             Interlocked.Add(ref _count, -batch.Count);
             await grains.GetGrain<ITaskRouterGrain>(key).RecordOutcomes(batch.ToImmutable());
+        }
+
+        foreach (var (key, queue) in _labels)
+        {
+            var batch = ImmutableArray.CreateBuilder<RouteObservation>();
+            while (queue.TryDequeue(out var label))
+            {
+                batch.Add(label);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            Interlocked.Add(ref _count, -batch.Count);
+            await grains.GetGrain<ITaskRouterGrain>(key).Learn(batch.ToImmutable());
         }
     }
 }

@@ -1,3 +1,4 @@
+using Switchyard.Routing.Canary;
 using Switchyard.Routing.Learning;
 
 namespace Switchyard.Routing;
@@ -25,8 +26,15 @@ public sealed class RouterState
     /// <summary>Settings an operator changed through the admin API; null: as configured.</summary>
     [Id(2)] public RouterSettings? Settings { get; set; }
 
+    /// <summary>The running canary, if any.</summary>
+    [Id(4)] public CanaryState? Canary { get; set; }
+
+    /// <summary>How many canaries this task type has started: the next one's number.</summary>
+    [Id(5)] public int CanaryGenerations { get; set; }
+
     /// <summary>The size of the learned state in bytes, independent of how much traffic it has seen.</summary>
-    public int SizeInBytes => ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long));
+    public int SizeInBytes =>
+        ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long)) + (Canary is null ? 0 : CanaryState.SizeInBytes);
 
     /// <summary>Adds one request's outcome to the counts.</summary>
     public void Apply(RouteOutcome outcome)

@@ -41,4 +41,29 @@ public sealed class RoutingOptions
 
     /// <summary>How often each silo flushes its pre-aggregated outcomes to the router grains. Default: 1 second.</summary>
     public TimeSpan OutcomeFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Labelled answers each canary arm needs before the canary is judged. Default: 30.</summary>
+    public int CanaryMinimumLabels { get; set; } = 30;
+
+    /// <summary>The p-value below which a canary's difference in error rates is significant. Default: 0.05.</summary>
+    public double CanarySignificanceLevel { get; set; } = 0.05;
+
+    /// <summary>
+    /// The share of accepted answers below the plan's last tier that are also sent, off the request
+    /// path, to the next stronger tier of the plan, whose agreement labels them. Default: 0 (off).
+    /// </summary>
+    public double AuditRate { get; set; }
+
+    /// <summary>
+    /// True to route each tenant's requests by its own router per task type (key
+    /// <c>taskType/tenant</c>), which learns from that tenant's outcomes with the task type's router as
+    /// its prior; the task type's router keeps learning from every tenant. Default: false.
+    /// </summary>
+    public bool PerTenant { get; set; }
+
+    /// <summary>
+    /// The most labels per tier and confidence band that the task type's statistics count for in a
+    /// tenant's router: its prior's weight. Default: 20.
+    /// </summary>
+    public int TenantPriorWeight { get; set; } = 20;
 }

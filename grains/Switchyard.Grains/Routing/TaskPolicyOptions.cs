@@ -1,3 +1,5 @@
+using Switchyard.Routing.Confidence;
+
 namespace Switchyard.Routing;
 
 /// <summary>The cascade policy of one task type, bound from <c>Switchyard:Routing:TaskTypes:&lt;task type&gt;</c>.</summary>
@@ -23,4 +25,7 @@ public sealed class TaskPolicyOptions
     /// (<c>legal_analysis</c> is pinned by default).
     /// </summary>
     public bool Pinned { get; set; }
+
+    /// <summary>Where answer confidence comes from: <c>Provider</c>, <c>SelfReported</c> or <c>Logprobs</c>. Default: <c>Provider</c>.</summary>
+    public ConfidenceSource Confidence { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Switchyard.Completion;
 using Switchyard.Models;
+using Switchyard.Routing.Canary;
 using Switchyard.Routing.Learning;
 
 namespace Switchyard.Routing;
@@ -11,56 +12,128 @@ namespace Switchyard.Routing;
 /// reads are <c>[ReadOnly]</c> and interleave; outcomes and observations only change memory (the
 /// best policy is re-chosen right away, a small search), and a grain timer writes the state to
 /// storage at most once per flush interval (and on deactivation). Coalescing the writes keeps a hot
-/// task type cheap; at worst a crash loses the last interval's counts, never money.
+/// task type cheap; at worst a crash loses the last interval's counts, never money. A canary routes
+/// a share of the end users' cohorts by a candidate policy and counts both arms alongside.
 /// </summary>
 public sealed class TaskRouterGrain(
     [PersistentState("router", SwitchyardStorage.Name)] IPersistentState<RouterState> state,
     IOptionsMonitor<RoutingOptions> options,
-    ModelCatalog catalog) : Grain, ITaskRouterGrain
+    ModelCatalog catalog,
+    TimeProvider time) : Grain, ITaskRouterGrain
 {
     private bool _dirty;
     private CascadePolicy? _policy;
+    private CascadePolicy? _candidatePolicy;
     private Random _random = Random.Shared;
+    private RouterSnapshot? _prior;
 
-    private string TaskType => this.GetPrimaryKeyString();
+    private string TaskType => GrainKeys.ParseRouter(this.GetPrimaryKeyString()).TaskType;
+
+    /// <summary>The tenant of a tenant's own router; null for the task type's router.</summary>
+    private string? Tenant => GrainKeys.ParseRouter(this.GetPrimaryKeyString()).TenantId;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
         if (current.ExplorationSeed is { } seed)
         {
-            _random = new Random(seed ^ StableHash(TaskType));
+            _random = new Random(seed ^ StableHash(this.GetPrimaryKeyString()));
         }
 
         this.RegisterGrainTimer(FlushAsync, current.StatisticsFlushInterval, current.StatisticsFlushInterval);
-        return Task.CompletedTask;
+        if (Tenant is not null)
+        {
+            // A tenant's router reads the task type's statistics as its prior, and refreshes them on
+            // the same schedule as it writes its own: one read per interval, never on the request path.
+            await RefreshPriorAsync(cancellationToken);
+            this.RegisterGrainTimer(RefreshPriorAsync, current.StatisticsFlushInterval, current.StatisticsFlushInterval);
+        }
+    }
+
+    private async Task RefreshPriorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _prior = await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).GetSnapshot();
+            _policy = null;
+            _candidatePolicy = null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The task type's router is unreachable for now: keep the prior there is (none at first,
+            // so the tenant routes as configured) and try again at the next refresh.
+        }
     }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         FlushAsync(cancellationToken);
 
-    Task<RoutePlan> ITaskRouterGrain.GetPlan()
+    Task<RoutePlan> ITaskRouterGrain.GetPlan() => Task.FromResult(ControlPlan());
+
+    Task<RoutePlan> ITaskRouterGrain.GetPlanFor(int cohort)
+    {
+        if (state.State.Canary is not { } canary || cohort < 0)
+        {
+            return Task.FromResult(ControlPlan());
+        }
+
+        var candidate = CanaryCohort.IsCandidate(cohort, canary.Share);
+        var plan = candidate ? CandidatePlan(canary) : ControlPlan();
+        return Task.FromResult(plan with { Canary = new CanaryTag(canary.Generation, candidate) });
+    }
+
+    /// <summary>The plan under the router's own settings, exploration steps included.</summary>
+    private RoutePlan ControlPlan()
     {
         var configured = Configured();
         if (configured.Pinned)
         {
-            return Task.FromResult(configured.Plan);
+            return configured.Plan;
         }
 
         var policy = Policy();
         var tiers = Tiers(configured.Plan.MaxTier);
         var settings = options.CurrentValue;
-        var cold = tiers.Where(t => state.State.Learning[(int)t].Labelled < settings.MinimumLabels).ToList();
+        var cold = tiers.Where(t => Labelled(t, escalated: false) < settings.MinimumLabels).ToList();
         var explored = cold.Count > 0
             ? PolicyChooser.Explore(policy, cold, settings.ColdExplorationRate, _random)
             : PolicyChooser.Explore(policy, tiers, settings.ExplorationRate, _random);
-        return Task.FromResult(explored is not null ? ToPlan(explored, exploring: true) : BestPlan(configured.Plan, policy));
+        return explored is not null ? ToPlan(explored, exploring: true) : BestPlan(configured.Plan, policy);
+    }
+
+    /// <summary>
+    /// The plan under the candidate laid over the router's settings. No exploration: the arm measures
+    /// the candidate as it would run once promoted.
+    /// </summary>
+    private RoutePlan CandidatePlan(CanaryState canary)
+    {
+        var configured = Configured(RouterSettingsMerge.Over(state.State.Settings, canary.Candidate));
+        if (configured.Pinned)
+        {
+            return configured.Plan;
+        }
+
+        _candidatePolicy ??= ChoosePolicy(configured);
+        return BestPlan(configured.Plan, _candidatePolicy);
     }
 
     private bool HasLearned(ModelTier maxTier) =>
-        Tiers(maxTier).Sum(t => state.State.Learning[(int)t].Labelled + state.State.Escalated[(int)t].Labelled) >= options.CurrentValue.MinimumLabels;
+        Tiers(maxTier).Sum(t => Labelled(t, escalated: false) + Labelled(t, escalated: true)) >= options.CurrentValue.MinimumLabels;
+
+    /// <summary>A tier's labels, the prior's (as weighted) included: cheap enough for every plan.</summary>
+    private long Labelled(ModelTier tier, bool escalated)
+    {
+        var own = (escalated ? state.State.Escalated : state.State.Learning)[(int)tier].Labelled;
+        if (_prior?.Learning is not { IsDefault: false } priors || priors.FirstOrDefault(p => p.Tier == tier) is not { } shared)
+        {
+            return own;
+        }
+
+        var bands = escalated ? shared.EscalatedBands : shared.Bands;
+        return own + (bands.IsDefault ? 0 : Math.Min(bands.Sum(b => b.Right + b.Wrong), options.CurrentValue.TenantPriorWeight));
+    }
 
     /// <summary>The learned policy's plan; until the router has learned enough, the configured plan.</summary>
     private RoutePlan BestPlan(RoutePlan configured, CascadePolicy policy) =>
@@ -68,8 +141,7 @@ public sealed class TaskRouterGrain(
 
     Task ITaskRouterGrain.RecordOutcome(RouteOutcome outcome)
     {
-        state.State.Apply(outcome);
-        Learn(OutcomeObservations.Of(outcome));
+        Record(outcome);
         return Task.CompletedTask;
     }
 
@@ -77,8 +149,7 @@ public sealed class TaskRouterGrain(
     {
         foreach (var outcome in outcomes)
         {
-            state.State.Apply(outcome);
-            Learn(OutcomeObservations.Of(outcome));
+            Record(outcome);
         }
 
         return Task.CompletedTask;
@@ -86,19 +157,130 @@ public sealed class TaskRouterGrain(
 
     Task ITaskRouterGrain.Learn(ImmutableArray<RouteObservation> observations)
     {
-        Learn(observations);
+        var canary = state.State.Canary;
+        foreach (var observation in observations)
+        {
+            if (observation.Served && canary?.ArmOf(observation.Canary) is { } arm)
+            {
+                arm.Right += observation.Label == OutcomeLabel.Right ? 1 : 0;
+                arm.Wrong += observation.Label == OutcomeLabel.Wrong ? 1 : 0;
+                _dirty = true;
+            }
+        }
+
+        Learn(observations.Where(o => !IsCandidateModel(o.Canary)));
         return Task.CompletedTask;
     }
 
+    private void Record(RouteOutcome outcome)
+    {
+        state.State.Apply(outcome);
+        if (state.State.Canary?.ArmOf(outcome.Canary) is { } arm)
+        {
+            arm.Requests++;
+            arm.CostUsd += outcome.Attempts.IsDefault ? 0m : outcome.Attempts.Sum(a => a.CostUsd);
+            _dirty = true;
+        }
+
+        if (!IsCandidateModel(outcome.Canary))
+        {
+            Learn(OutcomeObservations.Of(outcome));
+        }
+    }
+
+    /// <summary>
+    /// True for a request answered by a canary's candidate model: another model than the tier's, so
+    /// it must not teach the tier's statistics (a candidate of an ended canary counts as one too).
+    /// </summary>
+    private bool IsCandidateModel(CanaryTag? tag) =>
+        tag is { Candidate: true }
+        && (state.State.Canary is not { } canary || canary.Generation != tag.Generation || !string.IsNullOrEmpty(canary.Candidate.Model));
+
+    async Task<CanaryReport?> ITaskRouterGrain.StartCanary(RouterSettings candidate, double share)
+    {
+        // A tenant's router is known when its task type is.
+        var known = IsKnown() || (Tenant is not null && await GrainFactory.GetGrain<ITaskRouterGrain>(GrainKeys.Router(TaskType)).IsKnown());
+        if (!known)
+        {
+            return null;
+        }
+
+        var canary = new CanaryState
+        {
+            Generation = ++state.State.CanaryGenerations,
+            Candidate = candidate,
+            Share = Math.Clamp(share, 0, 1),
+            StartedAt = time.GetUtcNow(),
+        };
+        state.State.Canary = canary;
+        _candidatePolicy = null;
+        _dirty = true;
+        await FlushAsync(CancellationToken.None);
+        return Report(canary, "running");
+    }
+
+    Task<bool> ITaskRouterGrain.IsKnown() => Task.FromResult(IsKnown());
+
+    Task<CanaryReport?> ITaskRouterGrain.GetCanary() =>
+        Task.FromResult(state.State.Canary is { } canary ? Report(canary, "running") : null);
+
+    async Task<CanaryReport?> ITaskRouterGrain.PromoteCanary()
+    {
+        if (state.State.Canary is not { } canary)
+        {
+            return null;
+        }
+
+        var report = Report(canary, "promoted");
+        state.State.Settings = RouterSettingsMerge.Over(state.State.Settings, canary.Candidate);
+        await EndCanaryAsync();
+        return report;
+    }
+
+    async Task<CanaryReport?> ITaskRouterGrain.RollbackCanary()
+    {
+        if (state.State.Canary is not { } canary)
+        {
+            return null;
+        }
+
+        var report = Report(canary, "rolled_back");
+        await EndCanaryAsync();
+        return report;
+    }
+
+    private async Task EndCanaryAsync()
+    {
+        state.State.Canary = null;
+        _policy = null;
+        _candidatePolicy = null;
+        _dirty = true;
+        await FlushAsync(CancellationToken.None);
+    }
+
+    private CanaryReport Report(CanaryState canary, string status)
+    {
+        var settings = options.CurrentValue;
+        var (z, p, significant, verdict, reason) = CanaryJudge.Judge(canary, settings.CanaryMinimumLabels, settings.CanarySignificanceLevel);
+        return new CanaryReport(
+            TaskType, canary.Generation, status, canary.Share, canary.Candidate, canary.StartedAt,
+            canary.Control.ToReport(), canary.CandidateArm.ToReport(), TwoProportionTest.Name, z, p, significant, verdict, reason);
+    }
+
+    /// <summary>A task type is known when it is configured, or has been routed or configured through the API.</summary>
+    private bool IsKnown() =>
+        options.CurrentValue.TaskTypes.ContainsKey(TaskType)
+        || TaskType == CompletionRequest.DefaultTaskType
+        || state.State.Tiers.Count > 0
+        || state.State.Settings is not null
+        || state.State.CanaryGenerations > 0
+        || _prior is { Tiers.Length: > 0 };
+
     async Task<RouterSnapshot> ITaskRouterGrain.Configure(RouterSettings settings)
     {
-        var current = state.State.Settings ?? new RouterSettings();
-        state.State.Settings = new RouterSettings(
-            settings.QualityTarget ?? current.QualityTarget,
-            settings.Pinned ?? current.Pinned,
-            settings.StartTier ?? current.StartTier,
-            settings.MaxTier ?? current.MaxTier);
+        state.State.Settings = RouterSettingsMerge.Over(state.State.Settings, settings);
         _policy = null;
+        _candidatePolicy = null;
         _dirty = true;
         await FlushAsync(CancellationToken.None);
         return Snapshot();
@@ -110,6 +292,7 @@ public sealed class TaskRouterGrain(
     {
         state.State.Learn(observations);
         _policy = null;
+        _candidatePolicy = null;
         _dirty = true;
     }
 
@@ -140,35 +323,54 @@ public sealed class TaskRouterGrain(
             state.State.SizeInBytes);
     }
 
-    private CascadePolicy Policy()
-    {
-        if (_policy is not null)
-        {
-            return _policy;
-        }
+    private CascadePolicy Policy() => _policy ??= ChoosePolicy(Configured());
 
-        var configured = Configured();
+    private CascadePolicy ChoosePolicy((RoutePlan Plan, bool Pinned, double QualityTarget) configured)
+    {
         var estimates = Estimates(configured.Plan.MaxTier);
-        _policy = HasLearned(configured.Plan.MaxTier)
+        return HasLearned(configured.Plan.MaxTier)
             ? PolicyChooser.Choose(estimates, configured.QualityTarget)
             : PolicyChooser.Estimate(estimates.Where(e => e.Tier >= configured.Plan.StartTier).ToList() is { Count: > 0 } planned ? planned : estimates, configured.Plan.AcceptConfidence);
-        return _policy;
     }
 
-    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured()
+    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured() => Configured(state.State.Settings);
+
+    private (RoutePlan Plan, bool Pinned, double QualityTarget) Configured(RouterSettings? settings)
     {
         var current = options.CurrentValue;
         var configured = current.TaskTypes.GetValueOrDefault(TaskType) ?? current.Default;
-        var settings = state.State.Settings;
         var plan = RoutePlanner.PlanFor(TaskType, current);
-        if (settings?.StartTier is { } start || settings?.MaxTier is not null)
+        if (settings is null && _prior is { } prior)
+        {
+            // A tenant's router with no settings of its own follows the task type's pin and target.
+            if (prior.Pinned)
+            {
+                return (prior.Plan with { Canary = null }, true, prior.QualityTarget);
+            }
+
+            settings = new RouterSettings(QualityTarget: prior.QualityTarget);
+        }
+
+        var target = Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1);
+        if (!string.IsNullOrEmpty(settings?.Model) && catalog.TryGet(settings.Model, out var model))
+        {
+            // One model answers alone: a pinned single-step plan on its tier.
+            return (new RoutePlan(TaskType, model.Tier, model.Tier, 0, Thresholds: [], Sequence: [model.Tier], Model: model.Name), true, target);
+        }
+
+        if (settings?.StartTier is not null || settings?.MaxTier is not null)
         {
             var from = settings.StartTier ?? plan.StartTier;
             var to = settings.MaxTier ?? plan.MaxTier;
             plan = plan with { StartTier = from, MaxTier = to < from ? from : to };
         }
 
-        return (plan, settings?.Pinned ?? configured.Pinned, Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1));
+        if (settings?.AcceptConfidence is { } accept)
+        {
+            plan = plan with { AcceptConfidence = Math.Clamp(accept, 0, 1) };
+        }
+
+        return (plan, settings?.Pinned ?? configured.Pinned, target);
     }
 
     private List<ModelTier> Tiers(ModelTier maxTier) =>
@@ -182,10 +384,17 @@ public sealed class TaskRouterGrain(
             tiers = [maxTier];
         }
 
+        var weight = options.CurrentValue.TenantPriorWeight;
         return [.. tiers.Select(t =>
         {
             var learning = state.State.Learning[(int)t];
             var escalated = state.State.Escalated[(int)t];
+            if (_prior?.Learning is { IsDefault: false } priors && priors.FirstOrDefault(p => p.Tier == t) is { } shared)
+            {
+                learning = TenantPrior.Combine(learning, shared.Bands, shared.CostUsdPerCall, weight);
+                escalated = shared.EscalatedBands.IsDefault ? escalated : TenantPrior.Combine(escalated, shared.EscalatedBands, shared.CostUsdPerCall, weight);
+            }
+
             var calls = learning.TotalCalls + escalated.TotalCalls;
             var prior = catalog.ForTier(t)?.Price.CostOf(new TokenUsage(500, 0, catalog.DefaultOutputTokenEstimate)) ?? 0m;
             return new TierEstimate(t, learning, calls > 0 ? (learning.CostUsd + escalated.CostUsd) / calls : prior, escalated)

@@ -31,6 +31,12 @@ public static class SwitchyardTelemetry
     private static readonly Counter<long> Escalations = Meter.CreateCounter<long>(
         "switchyard.escalations", "{escalation}", "Requests moved to a stronger tier because confidence was low, by the tier left.");
 
+    private static readonly Counter<long> Audits = Meter.CreateCounter<long>(
+        "switchyard.router.audits", "{audit}", "Accepted answers checked by a stronger tier off the request path, by the audited tier and agreement.");
+
+    private static readonly Counter<double> AuditCost = Meter.CreateCounter<double>(
+        "switchyard.router.audit_cost", "USD", "Provider spend on audits (not charged to tenants), by the auditing tier.");
+
     private static readonly Histogram<double> BudgetUtilization = Meter.CreateHistogram<double>(
         "switchyard.budget.utilization", "1", "The share of its monthly cap a tenant has spent, recorded at each settle (no tenant tag).");
 
@@ -74,4 +80,13 @@ public static class SwitchyardTelemetry
     /// <summary>Counts an escalation away from <paramref name="from"/>.</summary>
     public static void RecordEscalation(ModelTier from) =>
         Escalations.Add(1, new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(from)));
+
+    /// <summary>Counts an audit of an answer of <paramref name="tier"/> by <paramref name="auditor"/>, and its cost.</summary>
+    public static void RecordAudit(ModelTier tier, ModelTier auditor, bool agreed, decimal usd)
+    {
+        Audits.Add(1,
+            new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(tier)),
+            new KeyValuePair<string, object?>("switchyard.agreed", agreed));
+        AuditCost.Add((double)usd, new KeyValuePair<string, object?>("switchyard.tier", WireNames.Tier(auditor)));
+    }
 }

@@ -5,6 +5,7 @@ using Switchyard.Models;
 using Switchyard.Routing;
 using Switchyard.Silo.Http.Admin;
 using Switchyard.Silo.Http.RateLimiting;
+using Switchyard.Tenants;
 
 namespace Switchyard.Silo.Http;
 
@@ -23,6 +24,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
+        admin.MapCanaryAdmin();
         admin.MapTenantAdmin();
         admin.MapReports();
         admin.MapCacheAdmin();
@@ -51,6 +53,9 @@ public static class ApiEndpoints
         return TypedResults.Json(new ModelListResponse("list", models), ApiJsonContext.Api.ModelListResponse);
     }
 
-    private static async Task<IResult> RouterAsync(string taskType, IGrainFactory grains) =>
-        TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(GrainKeys.Router(taskType)).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
+    private static async Task<IResult> RouterAsync(string taskType, HttpContext context, IGrainFactory grains, TenantDirectory tenants)
+    {
+        var (key, error) = RouterKeyReader.Read(taskType, context, tenants);
+        return error ?? TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(key!).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class TaskRouterLearningTests(ClusterFixture fixture)
     /// escalate below the threshold, tell the router what happened and, as feedback, whether the
     /// served answer was right. Returns the request after which the best plan became <paramref name="goal"/>.
     /// </summary>
-    private static async Task<int?> LearnAsync(ITaskRouterGrain router, Func<ModelTier, bool> isRight, ModelTier[] goal, int requests = Bound)
+    internal static async Task<int?> LearnAsync(ITaskRouterGrain router, Func<ModelTier, bool> isRight, ModelTier[] goal, int requests = Bound)
     {
         for (var i = 1; i <= requests; i++)
         {

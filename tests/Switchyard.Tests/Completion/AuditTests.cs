@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Switchyard.Silo.Http;
+using Switchyard.Tests.Infrastructure;
+
+namespace Switchyard.Tests.Completion;
+
+/// <summary>
+/// Every accepted cheap answer is audited by the strongest tier (audit rate 1), in a host of its own
+/// that routes each tenant by its own router (per tenant on).
+/// </summary>
+public sealed class AuditTests : IAsyncLifetime
+{
+    private const int Requests = 12;
+
+    private readonly string _dataDirectory = TestSettings.NewDataDirectory();
+    private SiloHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await SiloHost.StartAsync(_dataDirectory, new Dictionary<string, string?>
+    {
+        ["Switchyard:Routing:AuditRate"] = "1",
+        ["Switchyard:Routing:OutcomeFlushInterval"] = "00:00:00.050",
+        ["Switchyard:Routing:PerTenant"] = "true",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private async Task<JsonElement> RouterAsync(string taskType) =>
+        JsonDocument.Parse(await (await _host.Http.SendAsync(_host.Get($"/admin/routers/{taskType}", TestSettings.AdminKey))).Content.ReadAsStringAsync()).RootElement;
+
+    private static long Labels(JsonElement router, string tier, string label) => router.GetProperty("learning").EnumerateArray()
+        .Where(t => t.GetProperty("tier").GetString() == tier)
+        .SelectMany(t => t.GetProperty("bands").EnumerateArray())
+        .Sum(b => b.GetProperty(label).GetInt64());
+
+    [Fact]
+    public async Task Audit_LabelsAcceptedCheapAnswersOffThePath_ForTheTenantsRouterAndTheTaskTypes_AndIsNotChargedToTheTenant()
+    {
+        const string taskType = "audited";
+        var pin = new HttpRequestMessage(HttpMethod.Put, $"/admin/routers/{taskType}")
+        {
+            Content = new StringContent("""{"pinned": true, "start_tier": "cheap", "max_tier": "cheap"}""", Encoding.UTF8, "application/json"),
+        };
+        pin.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.AdminKey);
+        (await _host.Http.SendAsync(pin)).EnsureSuccessStatusCode();
+
+        var charged = 0m;
+        for (var i = 0; i < Requests; i++)
+        {
+            var request = _host.Post("/v1/chat/completions", $$"""{"model": "auto", "messages": [{"role": "user", "content": "audit {{i}} {{Guid.NewGuid()}}"}]}""");
+            request.Headers.Add("x-switchyard-task-type", taskType);
+            var response = await _host.Http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            Assert.Equal("sim-cheap", response.Headers.GetValues(ChatCompletionsEndpoint.ModelHeader).Single());
+            charged += decimal.Parse(response.Headers.GetValues(ChatCompletionsEndpoint.CostHeader).Single(), CultureInfo.InvariantCulture);
+        }
+
+        // Audits run after the responses and their labels reach the router with the next flush: wait for them.
+        var router = await RouterAsync(taskType);
+        for (var poll = 0; poll < 400 && Labels(router, "cheap", "wrong") + Labels(router, "cheap", "right") < Requests; poll++)
+        {
+            await Task.Delay(25);
+            router = await RouterAsync(taskType);
+        }
+
+        // The simulated models never word an answer alike, so the frontier auditor disagrees every time.
+        Assert.Equal(Requests, Labels(router, "cheap", "wrong"));
+        Assert.Equal(0, Labels(router, "cheap", "right"));
+        Assert.Equal(0, Labels(router, "frontier", "wrong") + Labels(router, "frontier", "right"));
+        var own = await RouterAsync($"{taskType}?tenant=alpha");
+        Assert.True(Labels(own, "cheap", "wrong") >= Requests, "the tenant's router learned the audits too (its statistics include the task type's as a prior)");
+        Assert.Equal(0, Labels(own, "cheap", "right"));
+        var usage = JsonDocument.Parse(await (await _host.Http.SendAsync(_host.Get("/v1/usage"))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(charged, usage.GetProperty("spent_usd").GetDecimal());
+    }
+}
