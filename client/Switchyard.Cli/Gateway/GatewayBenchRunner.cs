@@ -209,8 +209,27 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         {
             GatewayScenario.Exact => _primed[index % _primed.Length],
             GatewayScenario.Semantic => _reworded[index % _reworded.Length],
-            _ => $"Question {_run}-{Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture)}: how do I reset my old router and my new printer on linux?",
+            _ => NewQuestion(),
         };
+
+    /// <summary>
+    /// A question no earlier one resembles: random made-up words, so that neither the exact nor the
+    /// semantic cache can answer it and the request takes the whole path.
+    /// </summary>
+    private string NewQuestion()
+    {
+        var words = new StringBuilder("Summarize ticket ").Append(Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture)).Append(':');
+        for (var w = 0; w < 8; w++)
+        {
+            words.Append(' ');
+            for (var c = 0; c < 7; c++)
+            {
+                words.Append((char)('a' + Random.Shared.Next(26)));
+            }
+        }
+
+        return words.ToString();
+    }
 
     private byte[] Body(string model, long index) =>
         Encoding.UTF8.GetBytes($"{{\"model\":\"{model}\",\"messages\":[{{\"role\":\"user\",\"content\":\"{Question(index)}\"}}]}}");
