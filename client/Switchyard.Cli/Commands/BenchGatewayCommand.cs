@@ -19,6 +19,7 @@ internal static class BenchGatewayCommand
     {
         var rps = AtLeastOne(new Option<int>("--rps") { Description = "Requests per second of the main run (a fixed arrival rate).", DefaultValueFactory = _ => 2000 });
         var duration = AtLeastOne(new Option<int>("--duration") { Description = "Seconds each measured run lasts.", DefaultValueFactory = _ => 10 });
+        var warmUp = AtLeastOne(new Option<int>("--warmup") { Description = "Seconds each target is driven before measuring.", DefaultValueFactory = _ => 10 });
         var connections = AtLeastOne(new Option<int>("--connections") { Description = "Connections the load is sent over, per target.", DefaultValueFactory = _ => 50 });
         var vsPortkey = new Option<bool>("--vs-portkey") { Description = "Also run the Portkey gateway (installed from npm on first use) in front of the same upstream." };
         var scenario = new Option<GatewayScenario>("--scenario")
@@ -34,7 +35,7 @@ internal static class BenchGatewayCommand
 
         var command = new Command("gateway", "Measure the latency and throughput Switchyard adds over an instant upstream, optionally against Portkey.")
         {
-            rps, duration, connections, vsPortkey, scenario, noMax, maxP99, siloDll, portkeyDir,
+            rps, duration, warmUp, connections, vsPortkey, scenario, noMax, maxP99, siloDll, portkeyDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,6 +49,7 @@ internal static class BenchGatewayCommand
             var settings = new GatewayBenchSettings(
                 parse.GetValue(rps), TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(connections), parse.GetValue(vsPortkey), parse.GetValue(scenario), Path.GetFullPath(dll))
             {
+                WarmUp = TimeSpan.FromSeconds(parse.GetValue(warmUp)),
                 FindMax = !parse.GetValue(noMax),
                 MaxP99Ms = parse.GetValue(maxP99),
                 PortkeyDirectory = parse.GetValue(portkeyDir) ?? PortkeyGateway.DefaultDirectory,

@@ -100,8 +100,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         var driver = new OpenLoopDriver(http, target);
 
         Report($"{target.Name}: warming up");
-        var warmUp = TimeSpan.FromSeconds(Math.Clamp(settings.Duration.TotalSeconds / 2, 2, 5));
-        await driver.RunAsync(Math.Min(settings.Rps, 1000), warmUp, stopWhenBehind: true, cancellationToken);
+        await driver.RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, stopWhenBehind: true, cancellationToken);
         Step();
 
         Report($"{target.Name}: {settings.Rps} requests/s for {settings.Duration.TotalSeconds:0.#} s");

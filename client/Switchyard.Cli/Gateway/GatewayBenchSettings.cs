@@ -15,6 +15,12 @@ internal sealed record GatewayBenchSettings(int Rps, TimeSpan Duration, int Conn
     /// <summary>False to skip the search for each target's maximum sustainable throughput. Default: true.</summary>
     public bool FindMax { get; init; } = true;
 
+    /// <summary>
+    /// How long each target is driven before anything is measured, so that connections are open, grains
+    /// active and the JIT's optimizing tier has caught up. Default: 10 s.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The p99 latency, in ms, above which a rate is not sustained. Default: 25.</summary>
     public double MaxP99Ms { get; init; } = 25;
 
