@@ -101,6 +101,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
 
         Report($"{target.Name}: warming up");
         await driver.RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, stopWhenBehind: true, cancellationToken);
+        await QuiesceAsync(upstream, cancellationToken);
         Step();
 
         Report($"{target.Name}: {settings.Rps} requests/s for {settings.Duration.TotalSeconds:0.#} s");
@@ -110,7 +111,6 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         var at500 = main;
         if (settings.Rps != GatewayBenchSettings.ComparisonRps)
         {
-            await Task.Delay(500, cancellationToken);
             Report($"{target.Name}: {GatewayBenchSettings.ComparisonRps} requests/s for {settings.Duration.TotalSeconds:0.#} s");
             at500 = await MeasuredAsync(driver, target, upstream, GatewayBenchSettings.ComparisonRps, cancellationToken);
             Step();
@@ -119,7 +119,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         double? max = null;
         if (settings.FindMax)
         {
-            max = await FindMaxAsync(driver, target, cancellationToken);
+            max = await FindMaxAsync(driver, target, upstream, cancellationToken);
             Step();
         }
 
@@ -131,21 +131,39 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         var calls = upstream.Calls;
         var cpu = target.ProcessId is { } pid ? GatewayProcess.CpuSeconds(pid) : null;
         var run = await driver.RunAsync(rps, settings.Duration, stopWhenBehind: false, cancellationToken);
-        return run with
+        var measured = run with
         {
             UpstreamCalls = upstream.Calls - calls,
             CpuSeconds = target.ProcessId is { } id && GatewayProcess.CpuSeconds(id) is { } after && cpu is { } before ? Math.Round(after - before, 2) : null,
             PeakMemoryMb = target.ProcessId is { } p ? GatewayProcess.PeakMemoryMb(p) : null,
         };
+        await QuiesceAsync(upstream, cancellationToken);
+        return measured;
+    }
+
+    /// <summary>
+    /// Waits until the upstream has had no call for a second (at most a minute): a gateway that fell
+    /// behind keeps working through requests its callers gave up on, and the next run must not pay for them.
+    /// </summary>
+    private static async Task QuiesceAsync(InstantUpstream upstream, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        long before;
+        do
+        {
+            before = upstream.Calls;
+            await Task.Delay(1000, cancellationToken);
+        }
+        while (upstream.Calls != before && DateTime.UtcNow < deadline);
     }
 
     /// <summary>Doubles the rate until it is not sustained, then halves the gap to the last sustained rate three times.</summary>
-    private async Task<double> FindMaxAsync(OpenLoopDriver driver, BenchTarget target, CancellationToken cancellationToken)
+    private async Task<double> FindMaxAsync(OpenLoopDriver driver, BenchTarget target, InstantUpstream upstream, CancellationToken cancellationToken)
     {
         double sustained = 0, failed = 0;
         for (double rate = 250; rate <= 128_000; rate *= 2)
         {
-            if (await SustainsAsync(driver, target, rate, cancellationToken))
+            if (await SustainsAsync(driver, target, upstream, rate, cancellationToken))
             {
                 sustained = rate;
             }
@@ -159,7 +177,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         for (var i = 0; i < 3 && failed > 0; i++)
         {
             var rate = Math.Round((sustained + failed) / 2);
-            if (await SustainsAsync(driver, target, rate, cancellationToken))
+            if (await SustainsAsync(driver, target, upstream, rate, cancellationToken))
             {
                 sustained = rate;
             }
@@ -172,11 +190,11 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         return sustained;
     }
 
-    private async Task<bool> SustainsAsync(OpenLoopDriver driver, BenchTarget target, double rate, CancellationToken cancellationToken)
+    private async Task<bool> SustainsAsync(OpenLoopDriver driver, BenchTarget target, InstantUpstream upstream, double rate, CancellationToken cancellationToken)
     {
         Report($"{target.Name}: maximum throughput, trying {rate:0} requests/s");
-        await Task.Delay(500, cancellationToken);
         var run = await driver.RunAsync(rate, settings.StepDuration, stopWhenBehind: true, cancellationToken);
+        await QuiesceAsync(upstream, cancellationToken);
         return run.IsSustained(settings.MaxP99Ms);
     }
 
