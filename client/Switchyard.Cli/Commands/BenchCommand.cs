@@ -17,7 +17,7 @@ namespace Switchyard.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    /// <summary>Defines <c>bench</c> and its <c>cache</c> subcommand.</summary>
+    /// <summary>Defines <c>bench</c> and its subcommands.</summary>
     public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
         var entries = Positive(new Option<int>("--entries") { Description = "Entries to index.", DefaultValueFactory = _ => 100_000 });
@@ -44,7 +44,7 @@ internal static class BenchCommand
             Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmark Switchyard's components in process.") { cache };
+        return new Command("bench", "Benchmark Switchyard: its components in process, and the gateway end to end.") { cache, BenchGatewayCommand.Create(global, environment) };
     }
 
     /// <summary>Runs the benchmark, reporting progress to <paramref name="progress"/>.</summary>

@@ -101,7 +101,7 @@ internal static class ChaosCommand
         yield return ("recovery (s)", report.RecoverySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static string? FindSiloDll()
+    internal static string? FindSiloDll()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -8,4 +8,5 @@ namespace Switchyard.Cli.Output;
 [JsonSerializable(typeof(Commands.EvalCacheResult))]
 [JsonSerializable(typeof(Commands.BenchCacheResult))]
 [JsonSerializable(typeof(Commands.CostEstimate))]
+[JsonSerializable(typeof(Gateway.GatewayBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -12,6 +12,12 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     // Dictionary, list node and entry object headers: a rough, constant per-entry cost.
     private const int EntryOverheadBytes = 256;
 
+    // Past this many vectors the shard searches its partitioned lists instead of scanning every vector.
+    // A scan reads every float (1.5 KB per 384-dimension vector), and each lookup scans all of a
+    // tenant's shards, so at the index's own default (16,384) one lookup would read ~100 MB, and memory
+    // bandwidth, not arithmetic, would bound every request that misses the exact cache.
+    private const int ExactSearchLimit = 512;
+
     private readonly Dictionary<string, LinkedListNode<CacheShardEntry>> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<int, LinkedListNode<CacheShardEntry>> _bySlot = [];
     private readonly LinkedList<CacheShardEntry> _recency = new();
@@ -161,7 +167,7 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
         var slot = -1;
         if (embedding is not null)
         {
-            _vectors ??= new VectorIndex(embedding.Length);
+            _vectors ??= new VectorIndex(embedding.Length, exhaustiveLimit: ExactSearchLimit);
             slot = _vectors.Add(embedding, write.Context);
         }
 

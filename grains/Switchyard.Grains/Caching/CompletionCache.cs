@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public sealed class CompletionCache
     private readonly IGrainFactory _grains;
     private readonly IOptions<CacheOptions> _options;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+
+    // Resolving a grain reference reflects over the interface's attributes every time; a lookup
+    // reaches every shard of the tenant, so the references are resolved once and kept.
+    private readonly ConcurrentDictionary<(string TenantId, int Index), ICacheShardGrain> _shards = new();
 
     /// <summary>A cache that embeds with the registry's embedder named in <see cref="CacheOptions.Embedder"/>.</summary>
     public CompletionCache(IGrainFactory grains, IOptions<CacheOptions> options, EmbeddingGeneratorRegistry embedders)
@@ -93,5 +98,6 @@ public sealed class CompletionCache
         return shards.Aggregate(new CacheShardStatistics(0, 0, 0, 0, 0), (sum, shard) => sum + shard);
     }
 
-    private ICacheShardGrain Shard(string tenantId, int index) => _grains.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(tenantId, index));
+    private ICacheShardGrain Shard(string tenantId, int index) =>
+        _shards.GetOrAdd((tenantId, index), static (key, grains) => grains.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(key.TenantId, key.Index)), _grains);
 }
