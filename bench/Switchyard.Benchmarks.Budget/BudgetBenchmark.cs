@@ -28,7 +28,7 @@ public sealed class BudgetBenchmark : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <summary>Starts a silo with <paramref name="tenants"/> tenants, each with a cap no run reaches.</summary>
-    public static async Task<BudgetBenchmark> StartAsync(int tenants)
+    public static async Task<BudgetBenchmark> StartAsync(int tenants, BudgetDurability durability)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("switchyard-bench-").FullName;
         var builder = Host.CreateApplicationBuilder();
@@ -39,6 +39,7 @@ public sealed class BudgetBenchmark : IAsyncDisposable
             ["Switchyard:Models:sim-cheap:InputPerMillion"] = "0.15",
             ["Switchyard:Models:sim-cheap:OutputPerMillion"] = "0.60",
             ["Switchyard:DataDirectory"] = dataDirectory,
+            ["Switchyard:Budget:Durability"] = durability.ToString(),
         };
         for (var i = 0; i < tenants; i++)
         {

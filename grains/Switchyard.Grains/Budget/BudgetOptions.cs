@@ -30,4 +30,25 @@ public sealed class BudgetOptions
     /// through the month to the cap would have spent by now. Default: 1.2 (20% over).
     /// </summary>
     public decimal OverPaceRatio { get; set; } = 1.2m;
+
+    /// <summary>
+    /// When a budget change written to the local journal is acknowledged: <c>Process</c> once the
+    /// operating system has it (it survives the silo process being killed; the device is flushed every
+    /// <see cref="DeviceFlushInterval"/>), or <c>Device</c> once the device has confirmed it (fsync; it
+    /// also survives a power loss, at a few milliseconds per change). Default: <c>Process</c>.
+    /// </summary>
+    public BudgetDurability Durability { get; set; } = BudgetDurability.Process;
+
+    /// <summary>With <see cref="BudgetDurability.Process"/>, how often journals are flushed to the device. Default: 100 ms.</summary>
+    public TimeSpan DeviceFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>When a budget change is acknowledged; see <see cref="BudgetOptions.Durability"/>.</summary>
+public enum BudgetDurability
+{
+    /// <summary>Once the operating system has the write: survives a killed process.</summary>
+    Process,
+
+    /// <summary>Once the device has confirmed it (fsync): survives a power loss too.</summary>
+    Device,
 }

@@ -53,7 +53,8 @@ public static class SwitchyardSiloBuilderExtensions
                 SwitchyardStorage.Name,
                 new FileGrainStorageOptions { RootDirectory = root },
                 services.GetRequiredService<IGrainStorageSerializer>()));
-            silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(root));
+            var budget = configuration.GetSection(BudgetOptions.SectionName).Get<BudgetOptions>() ?? new BudgetOptions();
+            silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(root, budget.Durability, budget.DeviceFlushInterval));
         }
 
         // The ledger: the api_calls table in PostgreSQL when a connection string is configured, else JSON

@@ -7,8 +7,10 @@ namespace Switchyard.Silo.Storage;
 
 /// <summary>
 /// One tenant's budget files. The journal is append-only text, one entry per line
-/// (<c>kind|unix-ms|amount|escaped request id</c>); an append returns only after the device has
-/// confirmed it (fsync). A process killed mid-append leaves at most one incomplete last line, which
+/// (<c>kind|unix-ms|amount|escaped request id</c>); an append returns once the operating system has it
+/// (<see cref="BudgetDurability.Process"/>: the store flushes dirty journals to the device on a timer) or
+/// only after the device has confirmed it (<see cref="BudgetDurability.Device"/>: fsync). A process
+/// killed mid-append leaves at most one incomplete last line, which
 /// was never acknowledged and is cut off when the journal is next opened. A snapshot is written to a
 /// temporary file, flushed and renamed over the old one, and names the generation of the fresh journal
 /// that follows it, so a crash between the rename and the switch never replays an old journal twice.
@@ -18,12 +20,17 @@ internal sealed class FileBudgetJournal : IBudgetJournal
     private readonly string _directory;
     private readonly string _name;
     private readonly DeviceFlushQueue _flushes;
+    private readonly BudgetDurability _durability;
+    private readonly Lock _gate = new();
     private FileStream _stream;
     private long _generation;
+    private bool _dirty;
 
-    private FileBudgetJournal(string directory, string name, DeviceFlushQueue flushes, long generation, FileStream stream, BudgetState? snapshot, List<BudgetEntry> entries)
+    private FileBudgetJournal(
+        string directory, string name, DeviceFlushQueue flushes, BudgetDurability durability, long generation, FileStream stream, BudgetState? snapshot, List<BudgetEntry> entries)
     {
         _flushes = flushes;
+        _durability = durability;
         _directory = directory;
         _name = name;
         _generation = generation;
@@ -39,7 +46,10 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
     public int Length { get; private set; }
 
-    public static FileBudgetJournal Open(string directory, string name, DeviceFlushQueue flushes)
+    /// <summary>True once the journal is disposed.</summary>
+    public bool IsClosed { get; private set; }
+
+    public static FileBudgetJournal Open(string directory, string name, DeviceFlushQueue flushes, BudgetDurability durability = BudgetDurability.Device)
     {
         var snapshotPath = Path.Combine(directory, name + ".snapshot");
         BudgetSnapshotFile? snapshot = null;
@@ -61,7 +71,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
         stream.Seek(0, SeekOrigin.End);
         DeleteOtherGenerations(directory, name, generation);
-        return new FileBudgetJournal(directory, name, flushes, generation, stream, snapshot?.State, entries);
+        return new FileBudgetJournal(directory, name, flushes, durability, generation, stream, snapshot?.State, entries);
     }
 
     public Task AppendAsync(IReadOnlyList<BudgetEntry> entries)
@@ -75,12 +85,53 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         Length += entries.Count;
 
+        if (_durability == BudgetDurability.Process)
+        {
+            // One write system call (the stream has no buffer of its own): once it returns the kernel has
+            // the bytes, and a killed process cannot lose them.
+            lock (_gate)
+            {
+                _stream.Write(bytes);
+                _dirty = true;
+            }
+
+            return Task.CompletedTask;
+        }
+
         // Off the caller's thread: the flush blocks until the device confirms.
         return _flushes.RunAsync(() =>
         {
-            _stream.Write(bytes);
-            _stream.Flush(flushToDisk: true);
+            lock (_gate)
+            {
+                _stream.Write(bytes);
+                _stream.Flush(flushToDisk: true);
+            }
         });
+    }
+
+    /// <summary>Flushes what was written since the last flush to the device (fsync), without holding up writers.</summary>
+    public void FlushToDeviceIfDirty()
+    {
+        FileStream stream;
+        lock (_gate)
+        {
+            if (!_dirty || IsClosed)
+            {
+                return;
+            }
+
+            _dirty = false;
+            stream = _stream;
+        }
+
+        try
+        {
+            RandomAccess.FlushToDisk(stream.SafeFileHandle);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A snapshot replaced this journal file after flushing it.
+        }
     }
 
     public Task WriteSnapshotAsync(BudgetState state)
@@ -90,27 +141,50 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         Length = 0;
         return _flushes.RunAsync(() =>
         {
-            var nextStream = new FileStream(JournalPath(_directory, _name, next), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-            nextStream.Flush(flushToDisk: true);
-
-            var snapshotPath = Path.Combine(_directory, _name + ".snapshot");
-            var temporary = snapshotPath + ".tmp";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            lock (_gate)
             {
-                file.Write(bytes);
-                file.Flush(flushToDisk: true);
+                SwitchToSnapshot(bytes, next);
             }
-
-            File.Move(temporary, snapshotPath, overwrite: true);
-            var old = _stream;
-            _stream = nextStream;
-            _generation = next;
-            old.Dispose();
-            File.Delete(JournalPath(_directory, _name, next - 1));
         });
     }
 
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+    private void SwitchToSnapshot(byte[] bytes, long next)
+    {
+        var nextStream = new FileStream(JournalPath(_directory, _name, next), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        nextStream.Flush(flushToDisk: true);
+
+        var snapshotPath = Path.Combine(_directory, _name + ".snapshot");
+        var temporary = snapshotPath + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, snapshotPath, overwrite: true);
+        var old = _stream;
+        _stream = nextStream;
+        _generation = next;
+        _dirty = false;
+        old.Dispose();
+        File.Delete(JournalPath(_directory, _name, next - 1));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            IsClosed = true;
+            if (_dirty)
+            {
+                _stream.Flush(flushToDisk: true);
+            }
+
+            _stream.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     private static string JournalPath(string directory, string name, long generation) =>
         Path.Combine(directory, $"{name}.{generation.ToString(CultureInfo.InvariantCulture)}.journal");

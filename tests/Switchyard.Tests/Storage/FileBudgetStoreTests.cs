@@ -30,6 +30,22 @@ public sealed class FileBudgetStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task WithProcessDurability_AnAcknowledgedAppendIsReadableAtOnce_ByAnotherProcessesStore()
+    {
+        // The first store is never disposed and never flushes to the device: as if its process were killed
+        // right after the append returned. What the kernel has, the next process reads.
+        var store = new FileBudgetStore(_directory, BudgetDurability.Process, TimeSpan.FromHours(1));
+        var journal = await store.OpenAsync("acme");
+        await journal.AppendAsync([new(BudgetEntryKind.Settle, "r1", 0.25m, Now)]);
+        await journal.AppendAsync([new(BudgetEntryKind.Settle, "r2", 0.5m, Now)]);
+
+        await using var reopened = await new FileBudgetStore(_directory).OpenAsync("acme");
+
+        Assert.Equal([0.25m, 0.5m], reopened.Entries.Select(e => e.AmountUsd));
+        store.FlushToDevice();
+    }
+
+    [Fact]
     public async Task Open_WithAnIncompleteLastLine_DropsItAndAppendsAfterTheLastCompleteEntry()
     {
         var store = new FileBudgetStore(_directory);
