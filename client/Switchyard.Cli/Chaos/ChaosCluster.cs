@@ -15,6 +15,12 @@ internal sealed class ChaosCluster : IAsyncDisposable
     /// <summary>The silos' HTTP addresses, in start order.</summary>
     public List<Uri> Silos { get; } = [];
 
+    /// <summary>The Redis connection string of the cluster's membership.</summary>
+    public string Redis { get; private set; } = "";
+
+    /// <summary>The cluster's id (also its service id).</summary>
+    public string ClusterId { get; private set; } = "";
+
     /// <summary>The API key of tenant <paramref name="index"/>.</summary>
     public static string KeyOf(int index) => $"sk-chaos-{index}";
 
@@ -34,6 +40,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
             await WaitForPortAsync(redisPort, cancellationToken);
 
             var clusterId = $"chaos-{Guid.NewGuid():N}";
+            cluster.Redis = $"127.0.0.1:{redisPort},abortConnect=false";
+            cluster.ClusterId = clusterId;
             for (var i = 0; i < settings.Silos; i++)
             {
                 var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -51,7 +59,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 };
                 foreach (var tier in new[] { "sim-cheap", "sim-mid", "sim-frontier" })
                 {
-                    environment[$"Switchyard__Models__{tier}__Simulation__LatencyMilliseconds"] = "2";
+                    environment[$"Switchyard__Models__{tier}__Simulation__LatencyMilliseconds"] = settings.ModelLatencyMilliseconds.ToString(CultureInfo.InvariantCulture);
                 }
 
                 for (var t = 0; t < settings.Tenants; t++)

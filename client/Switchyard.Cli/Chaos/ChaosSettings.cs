@@ -7,7 +7,8 @@ namespace Switchyard.Cli.Chaos;
 /// <param name="Tenants">Tenants the requests are spread over; every fourth has a cap it will reach.</param>
 /// <param name="Concurrency">Requests in flight at once.</param>
 /// <param name="SiloDll">The built <c>Switchyard.Silo.dll</c> to run.</param>
-internal sealed record ChaosSettings(int Silos, int Requests, int KillAfter, int Tenants, int Concurrency, string SiloDll)
+/// <param name="ModelLatencyMilliseconds">How long each simulated model takes to answer.</param>
+internal sealed record ChaosSettings(int Silos, int Requests, int KillAfter, int Tenants, int Concurrency, string SiloDll, int ModelLatencyMilliseconds = 2)
 {
     /// <summary>The monthly cap of tenants meant to run out of budget during the run, in USD.</summary>
     public const decimal TightCapUsd = 0.002m;

@@ -44,7 +44,10 @@ internal static class BenchCommand
             Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmark Switchyard: its components in process, and the gateway end to end.") { cache, BenchGatewayCommand.Create(global, environment) };
+        return new Command("bench", "Benchmark Switchyard: its components in process, and the gateway end to end.")
+        {
+            cache, BenchGatewayCommand.Create(global, environment), BenchGrainsCommand.Create(global, environment),
+        };
     }
 
     /// <summary>Runs the benchmark, reporting progress to <paramref name="progress"/>.</summary>
