@@ -95,6 +95,10 @@ internal static class BenchCommand
 
         // Warm-up, untimed: a silo's lookups run jitted, optimised code after its first few requests; without
         // this the first timed lookups run unoptimised (tier-0) code and the p99 measures the JIT, not the index.
+        // The inserts leave gigabytes of garbage and a background collection possibly still running; a
+        // silo in steady state does not pay for them during lookups, so collect them before timing.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         var warmup = new float[settings.Dims];
         var warmupText = new BenchText(settings.Seed + 1);
         for (var q = 0; q < WarmupQueries; q++)
@@ -104,6 +108,7 @@ internal static class BenchCommand
         }
 
         var fast = new double[settings.Queries];
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         // CPU time of the process during each lookup (all its threads): the work a lookup does, apart
         // from the time it waits for a core on a busy machine.
@@ -142,6 +147,8 @@ internal static class BenchCommand
             agreed += best is { } b && truth is { } t && (b == t || b.Match.Similarity >= t.Match.Similarity) ? 1 : 0;
         }
 
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"collections while timing: gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cpu per lookup: p50 {Percentile(cpu, 0.50):F2} ms, p99 {Percentile(cpu, 0.99):F2} ms, max {cpu.Max():F2} ms"));
         var slowest = fast.Select((ms, q) => (ms, q)).OrderByDescending(x => x.ms).Take(5);
