@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Spectre.Console;
 using Switchyard.Caching.Embeddings;
@@ -17,6 +18,8 @@ namespace Switchyard.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    private const int WarmupQueries = 200;
+
     /// <summary>Defines <c>bench</c> and its subcommands.</summary>
     public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
@@ -83,8 +86,36 @@ internal static class BenchCommand
         var bytesPerEntry = (double)indexes.Sum(index => index.AllocatedBytes) / settings.Entries;
         var insertSeconds = insertTicks.Sum() / (double)Stopwatch.Frequency / Math.Min(settings.Shards, Environment.ProcessorCount);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {settings.Entries} entries in {settings.Shards} shards"));
+        var lengths = indexes.SelectMany(index => index.ListLengths).ToArray();
+        if (lengths.Length > 0)
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lists: {lengths.Length}, mean length {lengths.Average():F0}, longest {lengths.Max()}"));
+        }
+
+        // The silo runs with Server GC (the web SDK's default); run with DOTNET_gcServer=1 to measure the same.
+        progress.WriteLine($"gc: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}");
+
+        // Warm-up, untimed: a silo's lookups run jitted, optimised code after its first few requests; without
+        // this the first timed lookups run unoptimised (tier-0) code and the p99 measures the JIT, not the index.
+        // The inserts leave gigabytes of garbage and a background collection possibly still running; a
+        // silo in steady state does not pay for them during lookups, so collect them before timing.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var warmup = new float[settings.Dims];
+        var warmupText = new BenchText(settings.Seed + 1);
+        for (var q = 0; q < WarmupQueries; q++)
+        {
+            embedder.Embed(warmupText.Reword(questions[(int)((long)(q + 1) * 104_729 % settings.Entries)]), warmup);
+            Parallel.For(0, settings.Shards, shard => indexes[shard].FindNearest(warmup, context));
+        }
 
         var fast = new double[settings.Queries];
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        // CPU time of the process during each lookup (all its threads): the work a lookup does, apart
+        // from the time it waits for a core on a busy machine.
+        var cpu = new double[settings.Queries];
         var exact = new double[settings.Queries];
         var agreed = 0;
         var query = new float[settings.Dims];
@@ -92,6 +123,7 @@ internal static class BenchCommand
         {
             embedder.Embed(text.Reword(questions[(int)((long)q * 7919 % settings.Entries)]), query);
 
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
             var found = new VectorMatch?[settings.Shards];
             if (settings.Parallel)
@@ -108,6 +140,7 @@ internal static class BenchCommand
 
             var best = Best(found);
             fast[q] = clock.Elapsed.TotalMilliseconds;
+            cpu[q] = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
 
             clock.Restart();
             var truth = Best(indexes.Select(index => index.FindNearestExact(query, context)).ToArray());
@@ -116,6 +149,13 @@ internal static class BenchCommand
             // Equal similarity counts as agreement: two entries with the same vector are the same answer to the query.
             agreed += best is { } b && truth is { } t && (b == t || b.Match.Similarity >= t.Match.Similarity) ? 1 : 0;
         }
+
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"collections while timing: gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}"));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu per lookup: p50 {Percentile(cpu, 0.50):F2} ms, p99 {Percentile(cpu, 0.99):F2} ms, max {cpu.Max():F2} ms"));
+        var slowest = fast.Select((ms, q) => (ms, q)).OrderByDescending(x => x.ms).Take(5);
+        progress.WriteLine("slowest lookups: " + string.Join(", ", slowest.Select(x => string.Create(CultureInfo.InvariantCulture, $"#{x.q} {x.ms:F2} ms"))));
 
         return new BenchCacheResult(
             settings.Entries,

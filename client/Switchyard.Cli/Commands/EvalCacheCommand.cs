@@ -2,16 +2,22 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Switchyard.Caching.Embeddings;
 using Switchyard.Caching.Evaluation;
 using Switchyard.Cli.Output;
+using Switchyard.Hosting;
+using Switchyard.Providers;
 
 namespace Switchyard.Cli.Commands;
 
 /// <summary>
-/// <c>switchyard eval cache --pairs FILE.csv</c>: measures the semantic cache's local embedder on
-/// labelled pairs, in process (no cluster needed). Without <c>--threshold</c>, the pairs are split by a
+/// <c>switchyard eval cache --pairs FILE.csv</c>: measures the semantic cache's embedder (the local one,
+/// or with <c>--embedder</c> an embedding model of the catalog) on labelled pairs, in process (no cluster needed). Without <c>--threshold</c>, the pairs are split by a
 /// stable hash: the threshold is calibrated on one half to the false-hit target, and the figures
 /// printed are those of the other, held-out half. With <c>--threshold</c>, every pair is scored at it.
 /// </summary>
@@ -42,17 +48,34 @@ internal static class EvalCacheCommand
             }
         });
 
+        var embedder = new Option<string>("--embedder")
+        {
+            Description = "The embedder: 'hashing' (local), or an embedding model of the catalog, configured as for the silo (Switchyard__Models__<name>__… environment variables).",
+            DefaultValueFactory = _ => HashingEmbeddingGenerator.Name,
+        };
+
         var cache = new Command("cache", "Calibrate and measure the semantic cache's threshold on labelled question pairs.")
         {
-            pairs, maxFalseHitRate, threshold,
+            pairs, maxFalseHitRate, threshold, embedder,
         };
-        cache.SetAction(parse => Run(
-            parse.GetRequiredValue(pairs).FullName, parse.GetValue(maxFalseHitRate), parse.GetValue(threshold), parse.GetValue(global.Output), environment));
+        cache.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(pairs).FullName, parse.GetValue(maxFalseHitRate), parse.GetValue(threshold), parse.GetValue(global.Output), environment,
+            parse.GetValue(embedder)!, new ConfigurationBuilder().AddEnvironmentVariables().Build(), cancellationToken));
         return cache;
     }
 
-    /// <summary>Runs the evaluation; returns the exit code.</summary>
-    public static int Run(string path, double maxFalseHitRate, float? threshold, OutputFormat output, CliEnvironment environment)
+    /// <summary>Runs the evaluation with the local embedder; returns the exit code.</summary>
+    public static int Run(string path, double maxFalseHitRate, float? threshold, OutputFormat output, CliEnvironment environment) =>
+        RunAsync(path, maxFalseHitRate, threshold, output, environment, HashingEmbeddingGenerator.Name, new ConfigurationBuilder().Build(), CancellationToken.None)
+            .GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs the evaluation with the embedder named <paramref name="embedderName"/>, looked up as the silo
+    /// looks it up in <paramref name="configuration"/>; returns the exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string path, double maxFalseHitRate, float? threshold, OutputFormat output, CliEnvironment environment,
+        string embedderName, IConfiguration configuration, CancellationToken cancellationToken)
     {
         List<QuestionPair> pairs;
         try
@@ -65,7 +88,42 @@ internal static class EvalCacheCommand
             return ExitCodes.Failure;
         }
 
-        var scored = Score(pairs, new HashingEmbeddingGenerator());
+        List<ScoredPair> scored;
+        if (embedderName.Equals(HashingEmbeddingGenerator.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            scored = Score(pairs, new HashingEmbeddingGenerator());
+        }
+        else
+        {
+            await using var services = new ServiceCollection().AddSwitchyardGrains(configuration).BuildServiceProvider();
+            EmbeddingGeneratorRegistry registry;
+            try
+            {
+                registry = services.GetRequiredService<EmbeddingGeneratorRegistry>();
+            }
+            catch (OptionsValidationException exception)
+            {
+                environment.Error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+
+            if (!registry.TryGet(embedderName, out var generator))
+            {
+                environment.Error.WriteLine($"error: no embedding model '{embedderName}' in the catalog (set Switchyard__Models__{embedderName}__Kind=embedding and its provider).");
+                return ExitCodes.Failure;
+            }
+
+            try
+            {
+                scored = await ScoreAsync(pairs, generator, cancellationToken);
+            }
+            catch (ProviderEmbeddingException exception)
+            {
+                environment.Error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
         var evaluation = threshold is { } fixedThreshold
             ? CacheEvaluation.At(scored, fixedThreshold)
             : CacheEvaluation.At(scored.Where(p => !p.IsCalibration), CacheEvaluation.Calibrate(scored.Where(p => p.IsCalibration), maxFalseHitRate));
@@ -90,6 +148,29 @@ internal static class EvalCacheCommand
             }
 
             scored.Add(new ScoredPair(similarity, pair.IsDuplicate, pair.IsCalibration));
+        }
+
+        return scored;
+    }
+
+    /// <summary>Each pair's similarity under a provider <paramref name="embedder"/>, embedding 64 texts per call.</summary>
+    public static async Task<List<ScoredPair>> ScoreAsync(
+        IReadOnlyList<QuestionPair> pairs, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
+    {
+        const int Batch = 32;
+        var scored = new List<ScoredPair>(pairs.Count);
+        for (var start = 0; start < pairs.Count; start += Batch)
+        {
+            var batch = pairs.Skip(start).Take(Batch).ToList();
+            var embeddings = await embedder.GenerateAsync(batch.SelectMany(p => new[] { p.Question1, p.Question2 }), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var pair = batch[i];
+                var similarity = string.Equals(pair.Question1, pair.Question2, StringComparison.Ordinal)
+                    ? 1f
+                    : TensorPrimitives.CosineSimilarity(embeddings[2 * i].Vector.Span, embeddings[(2 * i) + 1].Vector.Span);
+                scored.Add(new ScoredPair(similarity, pair.IsDuplicate, pair.IsCalibration));
+            }
         }
 
         return scored;

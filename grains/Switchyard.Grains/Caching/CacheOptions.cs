@@ -27,17 +27,19 @@ public sealed class CacheOptions
     public bool Semantic { get; set; } = true;
 
     /// <summary>
-    /// The registered embedder used for semantic keys. Default: <c>hashing</c>, the local
-    /// <see cref="HashingEmbeddingGenerator"/> of <see cref="HashingEmbeddingGenerator.DefaultDimensions"/> dimensions.
+    /// The embedder of semantic keys: <c>hashing</c>, the local <see cref="HashingEmbeddingGenerator"/> of
+    /// <see cref="HashingEmbeddingGenerator.DefaultDimensions"/> dimensions, or the name of an embedding
+    /// model of the catalog (<c>Switchyard:Models:&lt;name&gt;:Kind = embedding</c>). Default: <c>hashing</c>.
     /// </summary>
     public string Embedder { get; set; } = HashingEmbeddingGenerator.Name;
 
     /// <summary>
-    /// The least cosine similarity of a semantic hit, unless its task type says otherwise. Default:
-    /// <see cref="HashingEmbeddingGenerator.DefaultThreshold"/>, calibrated for the local embedder;
-    /// recalibrate (<c>switchyard eval cache</c>) when changing the embedder.
+    /// The least cosine similarity of a semantic hit, unless its task type says otherwise. Default: null,
+    /// the threshold calibrated for the embedder — <see cref="HashingEmbeddingGenerator.DefaultThreshold"/>
+    /// for <c>hashing</c>, the catalog entry's <c>SimilarityThreshold</c> for a provider embedder.
+    /// A threshold belongs to one embedder: recalibrate (<c>switchyard eval cache</c>) when changing it.
     /// </summary>
-    public float SimilarityThreshold { get; set; } = HashingEmbeddingGenerator.DefaultThreshold;
+    public float? SimilarityThreshold { get; set; }
 
     /// <summary>
     /// Requests sampled above this temperature are not cached at all: the caller asked for variety.
@@ -61,9 +63,9 @@ public sealed class CacheOptions
     public TimeSpan TimeToLiveFor(string taskType) =>
         TaskTypes.TryGetValue(taskType, out var o) && o.TimeToLive is { } ttl ? ttl : TimeToLive;
 
-    /// <summary>The similarity threshold for <paramref name="taskType"/>.</summary>
-    public float ThresholdFor(string taskType) =>
-        TaskTypes.TryGetValue(taskType, out var o) && o.SimilarityThreshold is { } threshold ? threshold : SimilarityThreshold;
+    /// <summary>The similarity threshold for <paramref name="taskType"/>, given the embedder's own <paramref name="embedderThreshold"/>.</summary>
+    public float ThresholdFor(string taskType, float embedderThreshold) =>
+        TaskTypes.TryGetValue(taskType, out var o) && o.SimilarityThreshold is { } threshold ? threshold : SimilarityThreshold ?? embedderThreshold;
 
     /// <summary>Whether <paramref name="taskType"/> is matched by meaning.</summary>
     public bool SemanticFor(string taskType) =>

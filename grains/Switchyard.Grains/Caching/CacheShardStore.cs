@@ -148,8 +148,10 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
         var embedding = write.Embedding;
         if (embedding is not null && _vectors is not null && embedding.Length != _vectors.Dimensions)
         {
-            // Vectors of another length (the embedder was changed) cannot be compared: keep the exact entry only.
-            embedding = null;
+            // The embedder was changed: vectors of two lengths cannot be compared. The newest length wins,
+            // and the older entries keep their exact keys only (they could never match the new embedder's
+            // context anyway).
+            DropVectors();
         }
 
         var bytes = SizeOf(write, embedding);
@@ -214,16 +216,30 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
         Bytes -= node.Value.Bytes;
     }
 
+    private void DropVectors()
+    {
+        var dimensions = _vectors!.Dimensions;
+        for (var node = _recency.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Slot >= 0)
+            {
+                var bytes = node.Value.Bytes - VectorBytes(dimensions);
+                Bytes -= node.Value.Bytes - bytes;
+                node.Value = node.Value with { Slot = -1, Bytes = bytes };
+            }
+        }
+
+        _bySlot.Clear();
+        _vectors = null;
+    }
+
     private static long SizeOf(CacheEntryWrite write, float[]? embedding)
     {
         var completion = write.Completion;
         long bytes = EntryOverheadBytes + (2L * (write.Key.Length + write.TaskType.Length + completion.Content.Length + completion.Model.Length + completion.FinishReason.Length));
-        if (embedding is not null)
-        {
-            // The vector index holds the floats, a one-bit-per-dimension sign code and a context tag.
-            bytes += (embedding.Length * sizeof(float)) + ((embedding.Length + 63) / 64 * sizeof(ulong)) + sizeof(ulong);
-        }
-
-        return bytes;
+        return embedding is null ? bytes : bytes + VectorBytes(embedding.Length);
     }
+
+    // The vector index holds the floats, a one-bit-per-dimension sign code and a context tag.
+    private static long VectorBytes(int dimensions) => (dimensions * sizeof(float)) + ((dimensions + 63) / 64 * sizeof(ulong)) + sizeof(ulong);
 }

@@ -6,7 +6,7 @@ public sealed class CacheTaskTypeOptions
     /// <summary>How long its entries are served. Default: null, the cache's <see cref="CacheOptions.TimeToLive"/>.</summary>
     public TimeSpan? TimeToLive { get; set; }
 
-    /// <summary>The least similarity of a semantic hit. Default: null, the cache's <see cref="CacheOptions.SimilarityThreshold"/>.</summary>
+    /// <summary>The least similarity of a semantic hit. Default: null, the cache's <see cref="CacheOptions.SimilarityThreshold"/> (or the embedder's own).</summary>
     public float? SimilarityThreshold { get; set; }
 
     /// <summary>False to match this task type exactly only. Default: null, the cache's <see cref="CacheOptions.Semantic"/>.</summary>

@@ -1,9 +1,14 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchyard.Caching.Embeddings;
 using Switchyard.Completion;
+using Switchyard.Providers;
 
 namespace Switchyard.Caching;
 
@@ -12,24 +17,32 @@ namespace Switchyard.Caching;
 /// then a semantic lookup fanned out to all the tenant's shards in parallel, keeping the most similar
 /// hit at or above the task type's threshold; on a miss, the answer is stored with both keys.
 /// </summary>
-public sealed class CompletionCache
+public sealed partial class CompletionCache
 {
     private readonly IGrainFactory _grains;
     private readonly IOptions<CacheOptions> _options;
+    private readonly ILogger<CompletionCache> _logger;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly float _embedderThreshold;
+    private readonly ulong _embedderFingerprint;
 
     // Resolving a grain reference reflects over the interface's attributes every time; a lookup
     // reaches every shard of the tenant, so the references are resolved once and kept.
     private readonly ConcurrentDictionary<(string TenantId, int Index), ICacheShardGrain> _shards = new();
 
     /// <summary>A cache that embeds with the registry's embedder named in <see cref="CacheOptions.Embedder"/>.</summary>
-    public CompletionCache(IGrainFactory grains, IOptions<CacheOptions> options, EmbeddingGeneratorRegistry embedders)
+    public CompletionCache(IGrainFactory grains, IOptions<CacheOptions> options, EmbeddingGeneratorRegistry embedders, ILogger<CompletionCache> logger)
     {
         _grains = grains;
         _options = options;
-        _embedder = embedders.TryGet(options.Value.Embedder, out var embedder)
+        _logger = logger;
+        var name = options.Value.Embedder;
+        _embedder = embedders.TryGet(name, out var embedder)
             ? embedder
-            : throw new InvalidOperationException($"{CacheOptions.SectionName}:Embedder names '{options.Value.Embedder}', which is not registered (registered: {string.Join(", ", embedders.Names)}).");
+            : throw new InvalidOperationException($"{CacheOptions.SectionName}:Embedder names '{name}', which is not registered (registered: {string.Join(", ", embedders.Names)}).");
+        _embedderThreshold = embedders.ThresholdOf(name) ?? options.Value.SimilarityThreshold
+            ?? throw new InvalidOperationException($"{CacheOptions.SectionName}:SimilarityThreshold is required for the embedder '{name}'.");
+        _embedderFingerprint = Fingerprint(name, embedder.GetService<EmbeddingGeneratorMetadata>());
     }
 
     /// <summary>Looks <paramref name="request"/> up by exact key, then by meaning, as its policy allows.</summary>
@@ -54,7 +67,25 @@ public sealed class CompletionCache
         }
 
         var semantic = SemanticKey.For(request);
-        var embedding = (await _embedder.GenerateVectorAsync(semantic.Text, cancellationToken: cancellationToken)).ToArray();
+
+        // Vectors of different embedders are not comparable even at equal length: the embedder is part of
+        // the context, so entries embedded by another one (restored from a snapshot, say) never match.
+        var context = semantic.Context ^ _embedderFingerprint;
+        float[] embedding;
+        try
+        {
+            embedding = (await _embedder.GenerateVectorAsync(semantic.Text, cancellationToken: cancellationToken)).ToArray();
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failing embedder costs the semantic lookup, never the request: the answer is still stored
+            // under its exact key. Only the error's type and status are logged — a provider's error text
+            // may echo what it was sent (provider embedders already throw a ProviderEmbeddingException without it).
+            var (errorType, status) = exception is ProviderEmbeddingException provider ? (provider.ErrorType, provider.Status) : (exception.GetType().Name, 0);
+            LogEmbeddingFailed(_logger, _options.Value.Embedder, errorType, status);
+            return new CacheLookup(mode, key, context, null, null, CacheResult.Miss);
+        }
+
         var norm = TensorPrimitives.Norm(embedding);
         if (norm > 0f)
         {
@@ -62,12 +93,12 @@ public sealed class CompletionCache
             TensorPrimitives.Divide(embedding, norm, embedding);
         }
 
-        var query = new SemanticCacheQuery(semantic.Context, embedding, options.ThresholdFor(request.TaskType));
+        var query = new SemanticCacheQuery(context, embedding, options.ThresholdFor(request.TaskType, _embedderThreshold));
         var hits = await Task.WhenAll(Enumerable.Range(0, options.ShardsPerTenant).Select(i => Shard(request.TenantId, i).FindSimilar(query)));
         var best = hits.OfType<SemanticCacheHit>().MaxBy(h => h.Similarity);
         return best is null
-            ? new CacheLookup(mode, key, semantic.Context, embedding, null, CacheResult.Miss)
-            : new CacheLookup(mode, key, semantic.Context, embedding, best.Completion, CacheResult.HitSemantic);
+            ? new CacheLookup(mode, key, context, embedding, null, CacheResult.Miss)
+            : new CacheLookup(mode, key, context, embedding, best.Completion, CacheResult.HitSemantic);
     }
 
     /// <summary>Stores <paramref name="result"/>, the answer to a request whose lookup missed.</summary>
@@ -100,4 +131,14 @@ public sealed class CompletionCache
 
     private ICacheShardGrain Shard(string tenantId, int index) =>
         _shards.GetOrAdd((tenantId, index), static (key, grains) => grains.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(key.TenantId, key.Index)), _grains);
+
+    // Stable across processes (snapshots outlive them): the registered name, the model and its dimensions.
+    private static ulong Fingerprint(string name, EmbeddingGeneratorMetadata? metadata)
+    {
+        var identity = $"{name.ToLowerInvariant()}|{metadata?.DefaultModelId}|{metadata?.DefaultModelDimensions}";
+        return BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder {Embedder} failed ({ErrorType}, status {Status}); the request is looked up by exact key only")]
+    private static partial void LogEmbeddingFailed(ILogger logger, string embedder, string errorType, int status);
 }

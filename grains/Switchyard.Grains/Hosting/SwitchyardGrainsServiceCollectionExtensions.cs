@@ -1,6 +1,9 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchyard.Budget;
 using Switchyard.Caching;
 using Switchyard.Completion;
@@ -11,6 +14,7 @@ using Switchyard.Models;
 using Switchyard.Providers;
 using Switchyard.Replay;
 using Switchyard.Routing;
+using Switchyard.Telemetry;
 using Switchyard.Tenants;
 
 namespace Switchyard.Hosting;
@@ -39,15 +43,16 @@ public static class SwitchyardGrainsServiceCollectionExtensions
             .Validate(o => o.ShardsPerTenant is >= 1 and <= 1024, "Switchyard:Cache:ShardsPerTenant must be between 1 and 1024.")
             .Validate(o => o.MaxBytesPerShard > 0, "Switchyard:Cache:MaxBytesPerShard must be positive.")
             .Validate(o => o.SnapshotInterval > TimeSpan.Zero, "Switchyard:Cache:SnapshotInterval must be positive.")
-            .Validate<EmbeddingGeneratorRegistry>((o, registry) => registry.TryGet(o.Embedder, out _), "Switchyard:Cache:Embedder names an embedder that is not registered (this build registers 'hashing').")
-            .Validate(o => o.SimilarityThreshold is > 0f and <= 1f && o.TaskTypes.Values.All(t => t.SimilarityThreshold is null or (> 0f and <= 1f)), "Switchyard:Cache:SimilarityThreshold (and each task type's) must be in (0, 1].")
+            .Validate<EmbeddingGeneratorRegistry>((o, registry) => registry.TryGet(o.Embedder, out _), "Switchyard:Cache:Embedder names an embedder that is not registered: use 'hashing' or the name of a catalog entry with Kind 'embedding'.")
+            .Validate<EmbeddingGeneratorRegistry>((o, registry) => o.SimilarityThreshold is not null || registry.ThresholdOf(o.Embedder) is not null, "Switchyard:Cache:SimilarityThreshold is required: the embedder has no calibrated threshold of its own.")
+            .Validate(o => o.SimilarityThreshold is null or (> 0f and <= 1f) && o.TaskTypes.Values.All(t => t.SimilarityThreshold is null or (> 0f and <= 1f)), "Switchyard:Cache:SimilarityThreshold (and each task type's) must be in (0, 1].")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ChatClientRegistry>();
-        services.AddSingleton<EmbeddingGeneratorRegistry>();
+        services.AddSingleton(CreateEmbedders);
         services.AddSingleton<CompletionCache>();
         services.AddSingleton<ReplayLibrary>();
         services.AddSingleton<RouterOutcomeAggregator>();
@@ -61,5 +66,25 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<TenantDirectory>();
         services.AddHostedService<TenantDirectoryRefresher>();
         return services;
+    }
+
+    // The local embedder, plus one provider embedder per embedding model of the catalog. Built from the
+    // catalog's options rather than the catalog, so the cache does not need a valid chat catalog to start.
+    private static EmbeddingGeneratorRegistry CreateEmbedders(IServiceProvider services)
+    {
+        var registry = new EmbeddingGeneratorRegistry();
+        var time = services.GetRequiredService<TimeProvider>();
+        var tokens = services.GetRequiredService<TokenCounter>();
+        var loggers = services.GetService<ILoggerFactory>();
+        foreach (var deployment in EmbeddingDeployment.AllOf(services.GetRequiredService<IOptions<ModelCatalogOptions>>().Value))
+        {
+            var generator = new EmbeddingGeneratorBuilder<string, Embedding<float>>(
+                    new MeteredEmbeddingGenerator(OpenAIProviders.CreateEmbeddingGenerator(deployment, time), deployment, tokens))
+                .UseOpenTelemetry(loggers, SwitchyardTelemetry.ProviderSourceName, otel => otel.EnableSensitiveData = false)
+                .Build(services);
+            registry.Add(deployment.Name, generator, deployment.SimilarityThreshold);
+        }
+
+        return registry;
     }
 }

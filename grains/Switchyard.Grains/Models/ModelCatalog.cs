@@ -29,6 +29,13 @@ public sealed class ModelCatalog
         foreach (var (name, model) in options.Models)
         {
             var path = $"Switchyard:Models:{name}";
+            if (model.Kind == ModelKind.Embedding)
+            {
+                // Embedding models are validated here too, so a bad one stops the start; they are never routed to.
+                EmbeddingDeployment.Create(name, model, errors);
+                continue;
+            }
+
             if (name.Equals(Completion.CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{path}: 'auto' is reserved for router-chosen models.");

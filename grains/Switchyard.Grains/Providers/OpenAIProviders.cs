@@ -10,7 +10,7 @@ using Switchyard.Models;
 namespace Switchyard.Providers;
 
 /// <summary>
-/// Chat clients for the OpenAI protocol: OpenAI itself, any OpenAI-compatible server (the local tier:
+/// Chat clients and embedding generators for the OpenAI protocol: OpenAI itself, any OpenAI-compatible server (the local tier:
 /// Ollama, vLLM, llama.cpp, LM Studio) and Azure OpenAI (through its OpenAI-compatible <c>/openai/v1</c>
 /// API). Each deployment gets its own <see cref="HttpClient"/> behind a Polly pipeline — total timeout,
 /// retries with jittered backoff honouring <c>Retry-After</c>, a circuit breaker and an attempt timeout —
@@ -39,12 +39,21 @@ public static class OpenAIProviders
     };
 
     /// <summary>A chat client for <paramref name="deployment"/>, which must use one of this class's providers.</summary>
-    public static IChatClient Create(ModelDeployment deployment, TimeProvider time)
+    public static IChatClient Create(ModelDeployment deployment, TimeProvider time) =>
+        CreateClient(deployment.Provider, deployment.Options, time).GetChatClient(deployment.Deployment).AsIChatClient();
+
+    /// <summary>
+    /// An embedding generator for <paramref name="deployment"/> (<c>POST /embeddings</c>), behind the same
+    /// Polly pipeline as the chat models, asking for its <see cref="EmbeddingDeployment.Dimensions"/> when set.
+    /// </summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(EmbeddingDeployment deployment, TimeProvider time) =>
+        CreateClient(deployment.Provider, deployment.Options, time).GetEmbeddingClient(deployment.Deployment).AsIEmbeddingGenerator(deployment.Dimensions);
+
+    private static OpenAIClient CreateClient(string provider, ModelDeploymentOptions options, TimeProvider time)
     {
-        var options = deployment.Options;
         var clientOptions = new OpenAIClientOptions
         {
-            Endpoint = EndpointOf(deployment),
+            Endpoint = EndpointOf(provider, options),
             Transport = new HttpClientPipelineTransport(CreateHttpClient(options.Resilience, time)),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
@@ -53,18 +62,17 @@ public static class OpenAIProviders
         // Azure without a key signs in with Entra ID: managed identity, workload identity, or a developer login.
         // The SDK marks its token-policy constructor as evaluation-only (OPENAI001); it is the supported way in.
 #pragma warning disable OPENAI001
-        var client = deployment.Provider == AzureOpenAI && string.IsNullOrWhiteSpace(options.ApiKey)
+        return provider == AzureOpenAI && string.IsNullOrWhiteSpace(options.ApiKey)
             ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), clientOptions)
             : new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
 #pragma warning restore OPENAI001
-        return client.GetChatClient(deployment.Deployment).AsIChatClient();
     }
 
-    private static Uri? EndpointOf(ModelDeployment deployment) => deployment.Provider switch
+    private static Uri? EndpointOf(string provider, ModelDeploymentOptions options) => provider switch
     {
-        AzureOpenAI => new Uri(new Uri(deployment.Options.Endpoint!.TrimEnd('/') + "/"), "openai/v1/"),
-        _ when string.IsNullOrWhiteSpace(deployment.Options.Endpoint) => null,
-        _ => new Uri(deployment.Options.Endpoint!),
+        AzureOpenAI => new Uri(new Uri(options.Endpoint!.TrimEnd('/') + "/"), "openai/v1/"),
+        _ when string.IsNullOrWhiteSpace(options.Endpoint) => null,
+        _ => new Uri(options.Endpoint!),
     };
 
     private static HttpClient CreateHttpClient(ProviderResilienceOptions resilience, TimeProvider time)

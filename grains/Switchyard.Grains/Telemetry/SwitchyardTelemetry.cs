@@ -50,6 +50,20 @@ public static class SwitchyardTelemetry
     public static void RecordLedgerRows(string outcome, long count) =>
         LedgerRows.Add(count, new KeyValuePair<string, object?>("switchyard.outcome", outcome));
 
+    private static readonly Counter<long> EmbeddingTokens = Meter.CreateCounter<long>(
+        "switchyard.cache.embedding.tokens", "{token}", "Input tokens sent to provider embedders for semantic cache keys, by embedder (a catalog name).");
+
+    private static readonly Counter<double> EmbeddingCost = Meter.CreateCounter<double>(
+        "switchyard.cache.embedding.cost", "USD", "Provider spend on semantic cache embeddings, by embedder; the operator's, not charged to tenants.");
+
+    /// <summary>Counts one provider embedding call of <paramref name="embedder"/>, a catalog name (bounded by configuration).</summary>
+    public static void RecordEmbedding(string embedder, long inputTokens, decimal usd)
+    {
+        var tag = new KeyValuePair<string, object?>("switchyard.embedder", embedder);
+        EmbeddingTokens.Add(inputTokens, tag);
+        EmbeddingCost.Add((double)usd, tag);
+    }
+
     /// <summary>Records how much of its monthly cap a tenant has spent after a settle.</summary>
     public static void RecordBudgetUtilization(decimal spentUsd, decimal capUsd)
     {

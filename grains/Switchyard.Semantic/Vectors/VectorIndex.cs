@@ -7,17 +7,20 @@ namespace Switchyard.Caching.Vectors;
 /// Unit vectors in one contiguous array, each tagged with a context (only vectors of the query's
 /// context are candidates), compared by dot product with <see cref="TensorPrimitives"/> (SIMD).
 /// Up to <see cref="ExhaustiveLimit"/> vectors, every candidate is scored exactly. Above it the index
-/// partitions the vectors into lists around centroids (an inverted file, rebuilt as it grows fourfold);
-/// a search visits the <see cref="Probes"/> lists whose centroids are nearest the query, ranks their
-/// vectors by the Hamming distance of one-bit-per-dimension sign codes (1/32 of the bytes) and scores
-/// only the <see cref="RerankCandidates"/> closest exactly. Not thread-safe.
+/// partitions the vectors into lists around centroids (an inverted file, rebuilt as it grows fourfold).
+/// A list that grows past twice the length the partition was sized for is split in two (2-means on its
+/// members), so no list is much longer than the others. A search visits the lists whose centroids are
+/// nearest the query until it has seen as many vectors as <see cref="Probes"/> lists of average length
+/// hold — a bounded amount of work, whatever the lists' sizes — ranks their vectors by the Hamming
+/// distance of one-bit-per-dimension sign codes (1/32 of the bytes) and scores only the
+/// <see cref="RerankCandidates"/> closest exactly. Not thread-safe.
 /// </summary>
 public sealed class VectorIndex
 {
     // Context 0 marks a free slot, so scans need no separate liveness array.
     private const ulong FreeSlot = 0;
-    private const int LloydIterations = 3;
-    private const int TrainingSamplesPerList = 32;
+    private const int LloydIterations = 5;
+    private const int TrainingSamplesPerList = 48;
 
     private readonly int _words;
     private readonly Stack<int> _free = new();
@@ -32,9 +35,15 @@ public sealed class VectorIndex
     private int[] _listOf = [];
     private int[] _positionInList = [];
     private int _builtAt;
+    private int _maxListLength;
+
+    // Search scratch, reused: the index is single-threaded, and a lookup that allocates nothing never waits on a GC it caused.
+    private readonly PriorityQueue<int, int> _candidates = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private float[] _listScores = [];
+    private int[] _listOrder = [];
 
     /// <summary>Lists visited per search unless told otherwise.</summary>
-    public const int DefaultProbes = 32;
+    public const int DefaultProbes = 48;
 
     /// <summary>First-pass candidates re-scored exactly unless told otherwise.</summary>
     public const int DefaultRerankCandidates = 64;
@@ -59,7 +68,10 @@ public sealed class VectorIndex
     /// <summary>Up to this many vectors, searches are exact scans.</summary>
     public int ExhaustiveLimit { get; }
 
-    /// <summary>Lists visited per search once the index is partitioned.</summary>
+    /// <summary>
+    /// Lists of average length a search visits once the index is partitioned: it scans the nearest lists
+    /// until it has seen <c>Probes × Count / lists</c> vectors (at least one list, at most four times this many lists).
+    /// </summary>
     public int Probes { get; }
 
     /// <summary>How many first-pass candidates are re-scored exactly.</summary>
@@ -70,6 +82,9 @@ public sealed class VectorIndex
 
     /// <summary>True once the index is partitioned into lists.</summary>
     public bool IsPartitioned => _centroids is not null;
+
+    /// <summary>The length of each list of a partitioned index (empty before).</summary>
+    public IReadOnlyList<int> ListLengths => _lists.Select(l => l.Count).ToArray();
 
     /// <summary>Bytes one vector costs in the index: the floats, the sign code, the context tag and its list position.</summary>
     public int BytesPerVector => (Dimensions * sizeof(float)) + (_words * sizeof(ulong)) + sizeof(ulong) + (3 * sizeof(int));
@@ -101,7 +116,12 @@ public sealed class VectorIndex
         Count++;
         if (_centroids is not null)
         {
-            Assign(slot, NearestCentroid(vector));
+            var list = NearestCentroid(vector);
+            Assign(slot, list);
+            if (_lists[list].Count > _maxListLength)
+            {
+                Split(list);
+            }
         }
 
         if (Count > ExhaustiveLimit && (_centroids is null || Count >= 4 * _builtAt))
@@ -171,16 +191,20 @@ public sealed class VectorIndex
         Encode(query, code);
 
         // A bounded max-heap of the closest codes: most vectors fail the cheap "closer than the worst kept" test.
-        var heap = new PriorityQueue<int, int>(RerankCandidates + 1, Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        var heap = _candidates;
+        heap.Clear();
         var worst = int.MaxValue;
+        var budget = (long)Probes * Count / _lists.Length;
+        var seen = 0L;
         foreach (var index in NearestLists(query))
         {
             // Each list keeps its vectors' codes and tags side by side, so the scan reads memory in order.
             var list = _lists[index];
             var listCodes = list.Codes.AsSpan();
-            for (var i = 0; i < list.Count; i++)
+            var listContexts = list.Contexts.AsSpan(0, list.Count);
+            for (var i = 0; i < listContexts.Length; i++)
             {
-                if (list.Contexts[i] != tag)
+                if (listContexts[i] != tag)
                 {
                     continue;
                 }
@@ -200,6 +224,12 @@ public sealed class VectorIndex
                     heap.TryPeek(out _, out worst);
                 }
             }
+
+            seen += list.Count;
+            if (seen >= budget)
+            {
+                break;
+            }
         }
 
         var best = -1;
@@ -216,13 +246,19 @@ public sealed class VectorIndex
         return best < 0 ? null : new VectorMatch(best, bestScore);
     }
 
-    private int[] NearestLists(ReadOnlySpan<float> query)
+    private ReadOnlySpan<int> NearestLists(ReadOnlySpan<float> query)
     {
-        // A partial selection: keep the best Probes lists in a small sorted array instead of sorting them all.
+        // A partial selection: keep the best lists in a small sorted array instead of sorting them all.
         var centroids = _centroids!;
-        var keep = Math.Min(Probes, _lists.Length);
-        var lists = new int[keep];
-        Span<float> scores = stackalloc float[keep];
+        var keep = Math.Min(4 * Probes, _lists.Length);
+        if (_listOrder.Length < keep)
+        {
+            _listOrder = new int[keep];
+            _listScores = new float[keep];
+        }
+
+        var lists = _listOrder.AsSpan(0, keep);
+        var scores = _listScores.AsSpan(0, keep);
         var kept = 0;
         for (var i = 0; i < _lists.Length; i++)
         {
@@ -244,7 +280,7 @@ public sealed class VectorIndex
             lists[at] = i;
         }
 
-        return lists;
+        return lists[..kept];
     }
 
     private int NearestCentroid(ReadOnlySpan<float> vector)
@@ -320,7 +356,82 @@ public sealed class VectorIndex
             Assign(slot, NearestCentroid(Vector(slot)));
         }
 
+        // Twice the mean length the lists will have when the index has grown fourfold and is partitioned again.
+        _maxListLength = Math.Max(64, 8 * live.Length / listCount);
+        for (var i = 0; i < _lists.Length; i++)
+        {
+            while (_lists[i].Count > _maxListLength)
+            {
+                Split(i);
+            }
+        }
+
         _builtAt = live.Length;
+    }
+
+    /// <summary>
+    /// Splits list <paramref name="index"/> in two around two centroids found by spherical 2-means on its
+    /// members; the new list is appended. Keeps every list's scan short, so a search's cost stays bounded.
+    /// </summary>
+    private void Split(int index)
+    {
+        var list = _lists[index];
+        var members = list.Slots.AsSpan(0, list.Count).ToArray();
+        var random = new Random(members.Length);
+        var a = new float[Dimensions];
+        var b = new float[Dimensions];
+        Vector(members[0]).CopyTo(a);
+        Vector(members[random.Next(1, members.Length)]).CopyTo(b);
+        var inA = new bool[members.Length];
+        for (var iteration = 0; iteration < LloydIterations; iteration++)
+        {
+            var sumA = new float[Dimensions];
+            var sumB = new float[Dimensions];
+            for (var m = 0; m < members.Length; m++)
+            {
+                var vector = Vector(members[m]);
+                inA[m] = TensorPrimitives.Dot(vector, a) >= TensorPrimitives.Dot(vector, b);
+                var sum = inA[m] ? sumA : sumB;
+                TensorPrimitives.Add(sum, vector, sum);
+            }
+
+            Normalize(sumA, a);
+            Normalize(sumB, b);
+        }
+
+        var countA = inA.Count(x => x);
+        if (countA == 0 || countA == members.Length)
+        {
+            // Identical vectors cannot be told apart: halve the list by position instead, so it still shrinks.
+            for (var m = 0; m < members.Length; m++)
+            {
+                inA[m] = m < members.Length / 2;
+            }
+        }
+
+        var centroids = new float[_centroids!.Length + Dimensions];
+        _centroids.CopyTo(centroids, 0);
+        a.CopyTo(centroids.AsSpan(index * Dimensions, Dimensions));
+        b.CopyTo(centroids.AsSpan(_centroids.Length, Dimensions));
+        _centroids = centroids;
+        var added = _lists.Length;
+        Array.Resize(ref _lists, added + 1);
+        _lists[index] = new PostingList(_words);
+        _lists[added] = new PostingList(_words);
+        for (var m = 0; m < members.Length; m++)
+        {
+            Assign(members[m], inA[m] ? index : added);
+        }
+    }
+
+    private static void Normalize(ReadOnlySpan<float> sum, Span<float> destination)
+    {
+        var norm = TensorPrimitives.Norm(sum);
+        if (norm > 0f)
+        {
+            // An empty side keeps its old centroid rather than collapsing to zero.
+            TensorPrimitives.Divide(sum, norm, destination);
+        }
     }
 
     private static int Hamming(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)

@@ -42,8 +42,16 @@ public sealed class CacheAdmissionTests
         var options = new CacheOptions { TaskTypes = { ["legal"] = new CacheTaskTypeOptions { TimeToLive = TimeSpan.FromMinutes(5), SimilarityThreshold = 0.99f } } };
 
         Assert.Equal(TimeSpan.FromMinutes(5), options.TimeToLiveFor("LEGAL"));
-        Assert.Equal(0.99f, options.ThresholdFor("legal"));
+        Assert.Equal(0.99f, options.ThresholdFor("legal", 0.9f));
         Assert.Equal(options.TimeToLive, options.TimeToLiveFor("default"));
-        Assert.Equal(options.SimilarityThreshold, options.ThresholdFor("default"));
+        Assert.Equal(0.9f, options.ThresholdFor("default", 0.9f));
+    }
+
+    [Fact]
+    public void Options_AConfiguredThreshold_WinsOverTheEmbeddersOwn()
+    {
+        var options = new CacheOptions { SimilarityThreshold = 0.95f };
+
+        Assert.Equal(0.95f, options.ThresholdFor("default", 0.9f));
     }
 }

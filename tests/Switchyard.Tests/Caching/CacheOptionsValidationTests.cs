@@ -37,6 +37,47 @@ public sealed class CacheOptionsValidationTests
         var options = Resolve();
 
         Assert.Equal("hashing", options.Embedder);
-        Assert.Equal(Switchyard.Caching.Embeddings.HashingEmbeddingGenerator.DefaultThreshold, options.SimilarityThreshold);
+        Assert.Null(options.SimilarityThreshold);
+    }
+
+    [Fact]
+    public void Options_NamingAnEmbeddingModelOfTheCatalog_UseItAndItsThreshold()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Switchyard:Models:embed:Kind"] = "embedding",
+            ["Switchyard:Models:embed:Provider"] = "openai-compatible",
+            ["Switchyard:Models:embed:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Switchyard:Models:embed:InputPerMillion"] = "0.02",
+            ["Switchyard:Models:embed:SimilarityThreshold"] = "0.91",
+            ["Switchyard:Cache:Embedder"] = "embed",
+        }).Build();
+        using var services = new ServiceCollection().AddSwitchyardGrains(configuration).BuildServiceProvider();
+
+        Assert.Equal("embed", services.GetRequiredService<IOptions<CacheOptions>>().Value.Embedder);
+        Assert.Equal(0.91f, services.GetRequiredService<Switchyard.Caching.Embeddings.EmbeddingGeneratorRegistry>().ThresholdOf("embed"));
+    }
+
+    [Theory]
+    [InlineData("InputPerMillion")]
+    [InlineData("SimilarityThreshold")]
+    public void Options_AnEmbeddingModelWithoutItsPriceOrThreshold_FailNamingTheSetting(string missing)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Switchyard:Models:embed:Kind"] = "embedding",
+            ["Switchyard:Models:embed:Provider"] = "openai-compatible",
+            ["Switchyard:Models:embed:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Switchyard:Models:embed:InputPerMillion"] = "0.02",
+            ["Switchyard:Models:embed:SimilarityThreshold"] = "0.91",
+            ["Switchyard:Cache:Embedder"] = "embed",
+        };
+        settings.Remove("Switchyard:Models:embed:" + missing);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddSwitchyardGrains(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CacheOptions>>().Value);
+
+        Assert.Contains("Switchyard:Models:embed:" + missing, error.Message);
     }
 }

@@ -131,4 +131,22 @@ public sealed class CacheShardStoreTests
         Assert.Equal(0, store.Count);
         Assert.Equal(2, store.Invalidations);
     }
+
+    [Fact]
+    public void Put_WithVectorsOfANewLength_MatchesByTheNewEmbedder_AndKeepsOlderEntriesExactOnly()
+    {
+        var store = new CacheShardStore(1 << 20, _time);
+        store.Put(Write("old", "How do I reset my router password?"));
+        var wider = new HashingEmbeddingGenerator(512);
+        var bytesBefore = store.Bytes;
+
+        store.Put(new CacheEntryWrite("new", "default", Answer("new"), TimeSpan.FromHours(1), 1, wider.Embed("How do I renew my passport?")));
+
+        Assert.NotNull(store.FindSimilar(wider.Embed("how do i renew my passport"), 1, 0.9f));
+        Assert.Null(store.FindSimilar(Embedder.Embed("how do i reset my router password"), 1, 0.5f));
+        Assert.NotNull(store.Get("old"));
+        Assert.Null(store.EmbeddingOf(store.Entries.Single(e => e.Key == "old")));
+        Assert.Equal(store.Entries.Sum(e => e.Bytes), store.Bytes);
+        Assert.True(store.Bytes - bytesBefore < store.Entries.Single(e => e.Key == "new").Bytes);
+    }
 }

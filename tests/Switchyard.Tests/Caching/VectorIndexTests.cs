@@ -87,4 +87,25 @@ public sealed class VectorIndexTests
 
         Assert.True(agreed >= 194, $"recall@1 {agreed}/200");
     }
+
+    [Fact]
+    public void Add_ManyNearDuplicates_SplitsTheirListSoNoListGrowsUnbounded()
+    {
+        var random = new Random(4);
+        var index = new VectorIndex(32, exhaustiveLimit: 256, probes: 8, rerankCandidates: 16);
+        var hot = RandomUnit(random, 32);
+        for (var i = 0; i < 4000; i++)
+        {
+            // Nine in ten vectors crowd around one point; all but a few would share one list.
+            index.Add(i % 10 == 0 ? RandomUnit(random, 32) : Near(random, hot, 0.01f), 1);
+        }
+
+        var rare = RandomUnit(random, 32);
+        var rareSlot = index.Add(rare, 1);
+
+        Assert.True(index.ListLengths.Max() <= 400, $"longest list {index.ListLengths.Max()}");
+        Assert.Equal(index.Count, index.ListLengths.Sum());
+        Assert.Equal(rareSlot, index.FindNearest(rare, 1)!.Value.Slot);
+        Assert.Equal(index.FindNearestExact(hot, 1)!.Value.Similarity, index.FindNearest(hot, 1)!.Value.Similarity, 3);
+    }
 }

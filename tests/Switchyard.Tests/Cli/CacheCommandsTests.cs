@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Switchyard.Cli;
 using Switchyard.Cli.Commands;
 using Switchyard.Cli.Output;
@@ -35,6 +36,46 @@ public sealed class CacheCommandsTests : IDisposable
         Assert.Equal(3, json.GetProperty("pairs").GetInt32());
         Assert.Equal(2, json.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, json.GetProperty("false_hit_rate").GetDouble());
+    }
+
+    [Fact]
+    public async Task EvalCache_WithAProviderEmbedder_ScoresThePairsThroughItsEmbeddingsEndpoint()
+    {
+        await using var upstream = await Providers.FakeOpenAIUpstream.StartAsync();
+        File.WriteAllText(_path, """
+            question1,question2,is_duplicate
+            What does a car cost?,What is the price of an automobile?,1
+            How do I bake bread?,What does a car cost?,0
+            """);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Switchyard:Models:embed:Kind"] = "embedding",
+            ["Switchyard:Models:embed:Provider"] = "openai-compatible",
+            ["Switchyard:Models:embed:Endpoint"] = upstream.BaseAddress.ToString(),
+            ["Switchyard:Models:embed:InputPerMillion"] = "0.02",
+            ["Switchyard:Models:embed:SimilarityThreshold"] = "0.9",
+        }).Build();
+
+        var exitCode = await EvalCacheCommand.RunAsync(_path, 0.01, 0.9f, OutputFormat.Json, _console.Environment, "embed", configuration, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var json = JsonDocument.Parse(_console.Output).RootElement;
+        Assert.Equal(1, json.GetProperty("hits").GetInt32());
+        Assert.Equal(1, json.GetProperty("recall").GetDouble());
+        Assert.Equal(0, json.GetProperty("false_hit_rate").GetDouble());
+        Assert.Equal(1, upstream.Calls("embed"));
+    }
+
+    [Fact]
+    public async Task EvalCache_WithAnEmbedderNotInTheCatalog_Fails()
+    {
+        File.WriteAllText(_path, "question1,question2,is_duplicate\na,b,1\n");
+
+        var exitCode = await EvalCacheCommand.RunAsync(
+            _path, 0.01, null, OutputFormat.Json, _console.Environment, "nope", new ConfigurationBuilder().Build(), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("'nope'", _console.Error);
     }
 
     [Fact]

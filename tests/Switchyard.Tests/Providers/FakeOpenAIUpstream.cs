@@ -22,10 +22,13 @@ public enum UpstreamFault
     TruncatedJson,
     SlowStream,
     BrokenStream,
+
+    /// <summary>A 500 whose error message repeats the request's <c>Authorization</c> header, as careless servers do.</summary>
+    EchoingServerError,
 }
 
 /// <summary>
-/// A model provider that speaks the OpenAI chat completions protocol over real HTTP on 127.0.0.1,
+/// A model provider that speaks the OpenAI chat completions and embeddings protocol over real HTTP on 127.0.0.1,
 /// with faults scripted per model: each request to a model takes the next scripted fault, and answers
 /// normally once the script is used up (or always fails, with <see cref="FailAlways"/>).
 /// </summary>
@@ -64,6 +67,8 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         var upstream = new FakeOpenAIUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.HandleAsync);
         app.MapPost("/openai/v1/chat/completions", upstream.HandleAsync);
+        app.MapPost("/v1/embeddings", upstream.HandleEmbeddingsAsync);
+        app.MapPost("/openai/v1/embeddings", upstream.HandleEmbeddingsAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         upstream.BaseAddress = new Uri(address.TrimEnd('/') + "/v1/");
@@ -189,6 +194,54 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>Input tokens reported per embedded text.</summary>
+    public int EmbeddingTokensPerInput { get; set; } = 7;
+
+    /// <summary>The <c>dimensions</c> of the latest embeddings request, when it had one.</summary>
+    public int? LastDimensions { get; private set; }
+
+    private async Task HandleEmbeddingsAsync(HttpContext context)
+    {
+        LastAuthorization = context.Request.Headers.Authorization;
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var root = body.RootElement;
+        var model = root.GetProperty("model").GetString()!;
+        _calls.AddOrUpdate(model, 1, (_, n) => n + 1);
+        var fault = _always.TryGetValue(model, out var always) ? always
+            : _scripts.TryGetValue(model, out var script) && script.TryDequeue(out var next) ? next
+            : UpstreamFault.None;
+        if (fault == UpstreamFault.EchoingServerError)
+        {
+            context.Response.StatusCode = 500;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = $"internal error handling request with {context.Request.Headers.Authorization}", type = "server_error" } });
+            return;
+        }
+
+        if (fault != UpstreamFault.None)
+        {
+            context.Response.StatusCode = 503;
+            return;
+        }
+
+        var input = root.GetProperty("input");
+        var texts = input.ValueKind == JsonValueKind.Array ? input.EnumerateArray().Select(e => e.GetString()!).ToArray() : [input.GetString()!];
+        LastDimensions = root.TryGetProperty("dimensions", out var d) ? d.GetInt32() : null;
+        var base64 = root.TryGetProperty("encoding_format", out var f) && f.GetString() == "base64";
+        var data = texts.Select((text, index) =>
+        {
+            var vector = FakeEmbedding.Of(text, LastDimensions ?? FakeEmbedding.DefaultDimensions);
+            object embedding = base64 ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())) : vector;
+            return new { @object = "embedding", index, embedding };
+        }).ToArray();
+        await context.Response.WriteAsJsonAsync(new
+        {
+            @object = "list",
+            data,
+            model,
+            usage = new { prompt_tokens = EmbeddingTokensPerInput * texts.Length, total_tokens = EmbeddingTokensPerInput * texts.Length },
+        });
     }
 
     public async ValueTask DisposeAsync()
