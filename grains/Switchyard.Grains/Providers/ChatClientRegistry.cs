@@ -44,7 +44,8 @@ public sealed class ChatClientRegistry : IDisposable
         {
             ReplayChatClient.ProviderName => new ReplayChatClient(deployment.Deployment, deployment.Price, replay, tokens),
             SimulatedChatClient.ProviderName => new SimulatedChatClient(deployment.Deployment, deployment.Options.Simulation, tokens, time),
-            OpenAIProviders.OpenAI or OpenAIProviders.OpenAICompatible or OpenAIProviders.AzureOpenAI => OpenAIProviders.Create(deployment, time),
+            OpenAIProviders.OpenAI or OpenAIProviders.OpenAICompatible or OpenAIProviders.AzureOpenAI =>
+                new SanitizingChatClient(OpenAIProviders.Create(deployment, time), deployment.Name),
             _ => throw new InvalidOperationException($"Switchyard:Models:{deployment.Name}:Provider '{deployment.Provider}' is not supported."),
         };
 }

@@ -111,6 +111,10 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
             case UpstreamFault.Unavailable:
                 context.Response.StatusCode = 503;
                 return;
+            case UpstreamFault.EchoingServerError:
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsJsonAsync(new { error = new { message = $"internal error handling request with {context.Request.Headers.Authorization}", type = "server_error" } });
+                return;
             case UpstreamFault.Slow:
                 await Task.Delay(SlowDelay, context.RequestAborted);
                 break;
