@@ -109,7 +109,12 @@ public sealed class ErrorResponseTests(SiloHostFixture fixture)
     public Task OversizedBody_Is413()
     {
         var huge = $$"""{"model": "auto", "messages": [{"role": "user", "content": "{{new string('x', 2 * 1024 * 1024)}}"}]}""";
-        return AssertErrorAsync(Host.Post("/v1/chat/completions", huge), HttpStatusCode.RequestEntityTooLarge);
+        var request = Host.Post("/v1/chat/completions", huge);
+
+        // As a well-behaved client sending a large body does: wait for the server's go-ahead, so the 413
+        // is read instead of racing the upload into a connection the server has already closed.
+        request.Headers.ExpectContinue = true;
+        return AssertErrorAsync(request, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
