@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchyard.Routing;
 
 namespace Switchyard.Ledger;
@@ -47,5 +48,6 @@ public sealed record ApiCall(
     public const string Cached = "cached";
 
     /// <summary>Whether a provider was called (everything but a cache hit).</summary>
+    [JsonIgnore]
     public bool IsProviderCall => Status != Cached;
 }

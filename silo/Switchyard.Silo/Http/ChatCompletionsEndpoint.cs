@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Features;
 using Switchyard.Completion;
 using Switchyard.Models;
 
@@ -37,18 +35,10 @@ public static partial class ChatCompletionsEndpoint
 
         context.Response.Headers[RequestIdHeader] = requestId;
 
-        JsonDocument document;
-        try
+        var (document, unreadable) = await RequestJson.ParseAsync(context);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return ApiError.BadRequest($"The request body is not valid JSON: {exception.Message}", code: "invalid_json");
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ApiError.TooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+            return unreadable!;
         }
 
         ChatCompletionCall call;

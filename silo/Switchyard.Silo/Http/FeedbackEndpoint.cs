@@ -13,14 +13,10 @@ public static class FeedbackEndpoint
     /// <summary>Handles one feedback.</summary>
     public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains)
     {
-        JsonDocument document;
-        try
+        var (document, unreadable) = await RequestJson.ParseAsync(context);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return ApiError.BadRequest($"The request body is not valid JSON: {exception.Message}", code: "invalid_json");
+            return unreadable!;
         }
 
         string requestId;

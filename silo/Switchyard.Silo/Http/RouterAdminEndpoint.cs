@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchyard.Models;
 using Switchyard.Routing;
 using Switchyard.Tenants;
@@ -22,14 +21,10 @@ public static class RouterAdminEndpoint
             return invalid;
         }
 
-        JsonDocument document;
-        try
+        var (document, unreadable) = await RequestJson.ParseAsync(context);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return ApiError.BadRequest($"The request body is not valid JSON: {exception.Message}", code: "invalid_json");
+            return unreadable!;
         }
 
         RouterSettings settings;

@@ -30,7 +30,7 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
                 var text = new StringBuilder();
                 foreach (var call in day)
                 {
-                    text.Append(JsonSerializer.Serialize(LedgerLine.From(call), LedgerJsonContext.Default.LedgerLine)).Append('\n');
+                    text.Append(JsonSerializer.Serialize(call, LedgerJsonContext.Default.ApiCall)).Append('\n');
                 }
 
                 await using var file = new FileStream(Path.Combine(directory, _fileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
@@ -76,10 +76,10 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
                         continue;
                     }
 
-                    LedgerLine? row;
+                    ApiCall? row;
                     try
                     {
-                        row = JsonSerializer.Deserialize(line, LedgerJsonContext.Default.LedgerLine);
+                        row = JsonSerializer.Deserialize(line, LedgerJsonContext.Default.ApiCall);
                     }
                     catch (JsonException)
                     {
@@ -89,7 +89,7 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
 
                     if (row is not null && (tenantId is null || row.TenantId == tenantId))
                     {
-                        calls.TryAdd(row.Id, row.ToCall());
+                        calls.TryAdd(row.Id, row);
                     }
                 }
             }

@@ -40,6 +40,10 @@ public sealed class FileLedgerStoreTests : IDisposable
         var store = new FileLedgerStore(_directory, NullLogger<FileLedgerStore>.Instance);
         await store.WriteAsync([CallLedgerTests.Call(1, Noon, "m", 0.5m)], CancellationToken.None);
         var file = Directory.GetFiles(Path.Combine(_directory, "ledger", "2026-11-24")).Single();
+        var line = (await File.ReadAllLinesAsync(file)).Single();
+        Assert.Contains("\"tier\":\"cheap\"", line);
+        Assert.Contains("\"cost_usd\":0.5", line);
+        Assert.DoesNotContain("is_provider_call", line);
         await File.AppendAllTextAsync(file, "{\"id\":\"0192");
 
         // A later process (another file) still reads the first one, torn tail and all.
