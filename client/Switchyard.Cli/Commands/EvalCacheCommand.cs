@@ -117,7 +117,7 @@ internal static class EvalCacheCommand
             {
                 scored = await ScoreAsync(pairs, generator, cancellationToken);
             }
-            catch (ProviderEmbeddingException exception)
+            catch (ProviderCallException exception)
             {
                 environment.Error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;

@@ -80,8 +80,8 @@ public sealed partial class CompletionCache
         {
             // A failing embedder costs the semantic lookup, never the request: the answer is still stored
             // under its exact key. Only the error's type and status are logged — a provider's error text
-            // may echo what it was sent (provider embedders already throw a ProviderEmbeddingException without it).
-            var (errorType, status) = exception is ProviderEmbeddingException provider ? (provider.ErrorType, provider.Status) : (exception.GetType().Name, 0);
+            // may echo what it was sent (provider embedders already throw a ProviderCallException without it).
+            var (errorType, status) = exception is ProviderCallException provider ? (provider.ErrorType, provider.Status) : (exception.GetType().Name, 0);
             LogEmbeddingFailed(_logger, _options.Value.Embedder, errorType, status);
             return new CacheLookup(mode, key, context, null, null, CacheResult.Miss);
         }

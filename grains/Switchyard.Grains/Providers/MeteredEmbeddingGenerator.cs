@@ -1,4 +1,3 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Switchyard.Models;
 using Switchyard.Telemetry;
@@ -10,7 +9,7 @@ namespace Switchyard.Providers;
 /// them, or counted locally when it does not) at the catalog's input price, added up exactly and
 /// recorded as <c>switchyard.cache.embedding.tokens</c> and <c>switchyard.cache.embedding.cost</c>.
 /// It sits right above the provider, so it also turns a provider's failure into a
-/// <see cref="ProviderEmbeddingException"/> before any logging or tracing layer sees it: the original
+/// <see cref="ProviderCallException"/> before any logging or tracing layer sees it: the original
 /// error's text can echo the request, its key included.
 /// </summary>
 public sealed class MeteredEmbeddingGenerator(
@@ -57,7 +56,7 @@ public sealed class MeteredEmbeddingGenerator(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new ProviderEmbeddingException(deployment.Name, (exception as ClientResultException)?.Status ?? 0, exception.GetType().Name);
+            throw ProviderCallException.From(deployment.Name, exception);
         }
 
         var used = embeddings.Usage?.InputTokenCount ?? inputs.Sum(v => (long)tokens.Count(v));

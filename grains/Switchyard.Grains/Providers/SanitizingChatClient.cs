@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
@@ -59,6 +58,5 @@ internal sealed class SanitizingChatClient(IChatClient inner, string deployment)
 
     private static bool IsProviderFailure(Exception exception) => exception is not OperationCanceledException and not ProviderCallException;
 
-    private ProviderCallException Sanitized(Exception exception) =>
-        new(deployment, (exception as ClientResultException)?.Status ?? 0, exception.GetType().Name);
+    private ProviderCallException Sanitized(Exception exception) => ProviderCallException.From(deployment, exception);
 }
