@@ -217,11 +217,12 @@ public sealed partial class CompletionGrain(
 
                 var scored = ConfidenceScorer.Score(response, source);
                 var confidence = scored.Confidence;
-                if (confidence is { } raw && plan?.NeighbourAccuracyFor(model.Tier) is { } near)
+                if (confidence is { } raw && plan is { NeighbourAccuracy.IsDefaultOrEmpty: false })
                 {
                     // How often this tier was right on the most similar earlier requests counts as much
-                    // as the answer's own confidence; the calibrator learns what the blend is worth.
-                    confidence = (raw + near) / 2;
+                    // as the answer's own confidence (a coin flip while too few are known), so the top
+                    // bands need both; the calibrator learns what the blend is worth.
+                    confidence = (raw + (plan.NeighbourAccuracyFor(model.Tier) ?? 0.5)) / 2;
                 }
 
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);

@@ -77,4 +77,11 @@ public sealed class RoutingOptions
 
     /// <summary>How many of the most similar remembered requests labelled for a tier its estimate uses. Default: 15.</summary>
     public int Neighbours { get; set; } = 15;
+
+    /// <summary>
+    /// With a <see cref="NeighbourMemory"/>, a tier that the plan skips and that fewer than this share
+    /// of the remembered requests are labelled for is explored at <see cref="ColdExplorationRate"/>, so
+    /// that the memory keeps learning which queries it gets right. Default: 0.25.
+    /// </summary>
+    public double NeighbourLabelShare { get; set; } = 0.25;
 }

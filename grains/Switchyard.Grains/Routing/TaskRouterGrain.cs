@@ -89,12 +89,26 @@ public sealed class TaskRouterGrain(
     Task<RoutePlan> ITaskRouterGrain.GetPlanForQuery(int cohort, ImmutableArray<sbyte> signature)
     {
         var plan = PlanFor(cohort);
-        if (signature.IsDefaultOrEmpty || plan.Model is not null || Configured().Pinned || Memory() is not { Count: > 0 } memory)
+        if (signature.IsDefaultOrEmpty || plan.Model is not null || Configured().Pinned || Memory() is not { } memory)
         {
             return Task.FromResult(plan);
         }
 
-        var estimates = memory.Estimate(signature.AsSpan(), Enum.GetValues<ModelTier>().Length, options.CurrentValue.Neighbours);
+        var settings = options.CurrentValue;
+        if (!plan.Exploring && plan.Canary is not { Candidate: true })
+        {
+            // A tier the plan skips learns nothing about which queries it gets right: while too few
+            // remembered requests are labelled for it, explore it at the cold rate (it is a cheaper tier,
+            // so the step costs little), accepting only its most confident answers.
+            var first = plan.Tiers().First();
+            var starved = Tiers(Configured().Plan.MaxTier).Where(t => t < first && memory.LabelledShare(t) < settings.NeighbourLabelShare).ToList();
+            if (starved.Count > 0 && PolicyChooser.Explore(Policy(), starved, settings.ColdExplorationRate, _random) is { } explored)
+            {
+                plan = ToPlan(explored, exploring: true) with { Canary = plan.Canary };
+            }
+        }
+
+        var estimates = memory.Estimate(signature.AsSpan(), Enum.GetValues<ModelTier>().Length, settings.Neighbours);
         return Task.FromResult(plan with { NeighbourAccuracy = [.. estimates] });
     }
 

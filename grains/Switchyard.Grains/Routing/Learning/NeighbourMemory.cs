@@ -149,6 +149,18 @@ public sealed class NeighbourMemory
         return estimates;
     }
 
+    /// <summary>The share of the remembered requests that are labelled for <paramref name="tier"/>; 0 when empty.</summary>
+    public double LabelledShare(ModelTier tier)
+    {
+        var labelled = 0;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            labelled += Get(slot, tier) == Unknown ? 0 : 1;
+        }
+
+        return Count == 0 ? 0 : (double)labelled / Count;
+    }
+
     private int Age(int slot) => ((Next - 1 - slot) % Capacity + Capacity) % Capacity;
 
     private byte Get(int slot, ModelTier tier) => (byte)((Labels[slot] >> ((int)tier * 2)) & 3);
