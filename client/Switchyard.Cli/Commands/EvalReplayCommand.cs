@@ -29,7 +29,7 @@ internal static class EvalReplayCommand
         var neighbours = new Option<int>("--neighbours")
         {
             Description = "Requests each router remembers to estimate, per query, each tier's accuracy from the most similar earlier ones (0: off).",
-            DefaultValueFactory = _ => 1024,
+            DefaultValueFactory = _ => 0,
         };
         neighbours.Validators.Add(result =>
         {
