@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Switchyard.Routing;
 
@@ -38,7 +39,7 @@ public sealed record RoutePlan(
     [property: Id(6)] ImmutableArray<ModelTier> Sequence = default,
     [property: Id(7)] string? Model = null,
     [property: Id(8)] CanaryTag? Canary = null,
-    [property: Id(9)] ImmutableArray<double> NeighbourAccuracy = default)
+    [property: Id(9), JsonIgnore] ImmutableArray<double> NeighbourAccuracy = default)
 {
     /// <summary>How often the nearest earlier queries were answered right by <paramref name="tier"/>; null when not known.</summary>
     public double? NeighbourAccuracyFor(ModelTier tier) =>
