@@ -118,6 +118,8 @@ public sealed class TaskRouterGrain(
         var capacity = options.CurrentValue.NeighbourMemory;
         if (capacity <= 0)
         {
+            // Turned off: what was remembered is dropped, so it no longer counts in the state's size.
+            state.State.Neighbours = null;
             return null;
         }
 
