@@ -23,7 +23,9 @@ for the 97 % target (an upper bound: tuned on what it is scored on). `cv` picks 
 honest estimate of what a router learning the same choice online would reach; kNN neighbours of a
 query come only from the training folds.
 
-Usage: python3 bench/router/per_query_signals.py [../shared/data/routerbench]   (pure python3, ~1-2 min)
+Usage: python3 bench/router/per_query_signals.py [../shared/data/routerbench]   (pure python3, about 7 min on one core)
+
+Results (2026-11-24) and what they mean for the router: docs/benchmarks.md, "Per-query routing".
 """
 import ast
 import csv
