@@ -26,6 +26,18 @@ internal static class EvalReplayCommand
         };
         var tiers = new Option<string[]>("--tier") { Description = "A tier's replayed model(s): cheap=MODEL[+MODEL], mid=…, frontier=….", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Seeds the router's exploration.", DefaultValueFactory = _ => 1 };
+        var neighbours = new Option<int>("--neighbours")
+        {
+            Description = "Requests each router remembers to estimate, per query, each tier's accuracy from the most similar earlier ones (0: off).",
+            DefaultValueFactory = _ => 0,
+        };
+        neighbours.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--neighbours must be 0 or more.");
+            }
+        });
         var report = new Option<FileInfo?>("--report") { Description = "Also write an HTML report (the cost–quality plane) to this file." };
 
         policy.Validators.Add(result =>
@@ -63,7 +75,7 @@ internal static class EvalReplayCommand
 
         var replay = new Command("replay", "Replay recorded model outputs through the router and report accuracy, cost and AIQ.")
         {
-            data, warmup, policy, holdout, target, tiers, seed, report,
+            data, warmup, policy, holdout, target, tiers, seed, neighbours, report,
         };
         replay.SetAction(async (parse, cancellationToken) =>
         {
@@ -76,7 +88,10 @@ internal static class EvalReplayCommand
 
             var settings = new ReplaySettings(
                 parse.GetRequiredValue(data), parse.GetValue(warmup) ?? [], parse.GetRequiredValue(policy),
-                parse.GetValue(holdout), parse.GetValue(target) is { Length: > 0 } targets ? targets : [0.97], tierMap, parse.GetValue(seed));
+                parse.GetValue(holdout), parse.GetValue(target) is { Length: > 0 } targets ? targets : [0.97], tierMap, parse.GetValue(seed))
+            {
+                Neighbours = parse.GetValue(neighbours),
+            };
             return await RunAsync(settings, parse.GetValue(global.Output), parse.GetValue(report), environment, cancellationToken);
         });
 

@@ -117,6 +117,7 @@ internal static class ReplayEvaluation
             ["Switchyard:Routing:Default:Pinned"] = learned ? "false" : "true",
             ["Switchyard:Routing:Default:QualityTarget"] = qualityTarget.ToString(CultureInfo.InvariantCulture),
             ["Switchyard:Feedback:Capacity"] = "100000",
+            ["Switchyard:Routing:NeighbourMemory"] = settings.Neighbours.ToString(CultureInfo.InvariantCulture),
         };
         for (var i = 0; i < files.Count; i++)
         {

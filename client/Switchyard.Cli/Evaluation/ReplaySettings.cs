@@ -23,4 +23,8 @@ internal sealed record ReplaySettings(
     int? HoldoutPercent,
     IReadOnlyList<double> QualityTargets,
     IReadOnlyDictionary<ModelTier, string> Tiers,
-    int Seed);
+    int Seed)
+{
+    /// <summary>Requests each router remembers for per-query estimates (0: off).</summary>
+    public int Neighbours { get; init; }
+}

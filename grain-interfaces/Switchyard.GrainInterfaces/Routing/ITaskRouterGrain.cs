@@ -23,6 +23,14 @@ public interface ITaskRouterGrain : IGrainWithStringKey
     Task<RoutePlan> GetPlanFor(int cohort);
 
     /// <summary>
+    /// As <see cref="GetPlanFor(int)"/>, for one query with <paramref name="signature"/> (a hashed
+    /// feature vector of its text): when the router remembers earlier queries, the plan also carries,
+    /// per tier, how often the most similar of them were answered right by that tier.
+    /// </summary>
+    [ReadOnly, Alias("GetPlanForQuery")]
+    Task<RoutePlan> GetPlanForQuery(int cohort, ImmutableArray<sbyte> signature);
+
+    /// <summary>
     /// Records a finished request. One-way: the caller does not wait for it, so learning never adds
     /// latency to a response. Counts are written to storage in batches.
     /// </summary>

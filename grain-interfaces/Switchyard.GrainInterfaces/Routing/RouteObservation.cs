@@ -12,6 +12,7 @@ namespace Switchyard.Routing;
 /// <param name="Escalated">True when the tier was reached by escalation (its questions are the harder ones).</param>
 /// <param name="Canary">The canary arm of the request, if any; a label with one also counts for that arm.</param>
 /// <param name="Served">True when the label is about the answer that was served (feedback, audit).</param>
+/// <param name="RequestId">The request a later label is about, when known: it also labels the router's memory of that request.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RouteObservation")]
 public sealed record RouteObservation(
@@ -22,4 +23,5 @@ public sealed record RouteObservation(
     [property: Id(4)] decimal CostUsd,
     [property: Id(5)] bool Escalated = false,
     [property: Id(6)] CanaryTag? Canary = null,
-    [property: Id(7)] bool Served = false);
+    [property: Id(7)] bool Served = false,
+    [property: Id(8)] string? RequestId = null);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Switchyard.Routing;
 
@@ -22,6 +23,10 @@ namespace Switchyard.Routing;
 /// </param>
 /// <param name="Model">A model that answers alone, when the policy names one (a promoted or canary model).</param>
 /// <param name="Canary">The canary arm this plan belongs to, while the task type runs a canary.</param>
+/// <param name="NeighbourAccuracy">
+/// For a plan made for one query: by tier index, the share of the nearest earlier queries that the
+/// tier answered right, or a negative number when too few are known; empty when not estimated.
+/// </param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RoutePlan")]
 public sealed record RoutePlan(
@@ -33,8 +38,15 @@ public sealed record RoutePlan(
     [property: Id(5)] bool Exploring = false,
     [property: Id(6)] ImmutableArray<ModelTier> Sequence = default,
     [property: Id(7)] string? Model = null,
-    [property: Id(8)] CanaryTag? Canary = null)
+    [property: Id(8)] CanaryTag? Canary = null,
+    [property: Id(9), JsonIgnore] ImmutableArray<double> NeighbourAccuracy = default)
 {
+    /// <summary>How often the nearest earlier queries were answered right by <paramref name="tier"/>; null when not known.</summary>
+    public double? NeighbourAccuracyFor(ModelTier tier) =>
+        NeighbourAccuracy.IsDefaultOrEmpty || (int)tier >= NeighbourAccuracy.Length || NeighbourAccuracy[(int)tier] < 0
+            ? null
+            : NeighbourAccuracy[(int)tier];
+
     /// <summary>The lowest confidence accepted from <paramref name="tier"/> without escalating.</summary>
     public double AcceptConfidenceFor(ModelTier tier) =>
         Thresholds.IsDefaultOrEmpty || (int)tier >= Thresholds.Length ? AcceptConfidence : Thresholds[(int)tier];

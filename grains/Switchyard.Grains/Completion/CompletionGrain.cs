@@ -65,8 +65,12 @@ public sealed partial class CompletionGrain(
         var pinned = !request.Model.Equals(CompletionRequest.AutoModel, StringComparison.OrdinalIgnoreCase);
         // The end user's cohort decides the canary arm: the same user always gets the same arm.
         var routerKey = routing.CurrentValue.PerTenant ? GrainKeys.TenantRouter(request.TenantId, request.TaskType) : GrainKeys.Router(request.TaskType);
-        var plan = pinned ? null : await GrainFactory.GetGrain<ITaskRouterGrain>(routerKey)
-            .GetPlanFor(CanaryCohort.Of(request.TaskType, request.User, request.RequestId));
+        var cohort = CanaryCohort.Of(request.TaskType, request.User, request.RequestId);
+        var signature = pinned ? default : SignatureOf(request);
+        var router = GrainFactory.GetGrain<ITaskRouterGrain>(routerKey);
+        var plan = pinned ? null
+            : signature.IsDefault ? await router.GetPlanFor(cohort)
+            : await router.GetPlanForQuery(cohort, signature);
         var candidates = pinned ? PinnedCandidates(request.Model)
             : plan!.Model is { } planned ? PinnedCandidates(planned)
             : PlannedCandidates(plan);
@@ -92,7 +96,9 @@ public sealed partial class CompletionGrain(
             await cache.StoreAsync(request, lookup, served.Result);
             if (plan is not null)
             {
-                RouterFeed.Outcome(outcomes, routerKey, request.TaskType, new RouteOutcome(served.Attempts, plan.Canary));
+                RouterFeed.Outcome(outcomes, routerKey, request.TaskType, signature.IsDefault
+                    ? new RouteOutcome(served.Attempts, plan.Canary)
+                    : new RouteOutcome(served.Attempts, plan.Canary, request.RequestId, signature));
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];
@@ -211,6 +217,14 @@ public sealed partial class CompletionGrain(
 
                 var scored = ConfidenceScorer.Score(response, source);
                 var confidence = scored.Confidence;
+                if (confidence is { } raw && plan is { NeighbourAccuracy.IsDefaultOrEmpty: false })
+                {
+                    // How often this tier was right on the most similar earlier requests counts as much
+                    // as the answer's own confidence (a coin flip while too few are known), so the top
+                    // bands need both; the calibrator learns what the blend is worth.
+                    confidence = (raw + (plan.NeighbourAccuracyFor(model.Tier) ?? 0.5)) / 2;
+                }
+
                 var isLast = !candidates.Skip(i + 1).Any(c => c.Tier > model.Tier);
                 var threshold = plan?.AcceptConfidenceFor(model.Tier) ?? 0;
                 var accepted = isLast || plan is null || confidence is not { } c || c >= threshold;
@@ -278,6 +292,22 @@ public sealed partial class CompletionGrain(
             escalations,
             status));
 
+    /// <summary>
+    /// The query's signature when routers remember requests (<see cref="RoutingOptions.NeighbourMemory"/>):
+    /// of the last user message; default (none) otherwise.
+    /// </summary>
+    private ImmutableArray<sbyte> SignatureOf(CompletionRequest request)
+    {
+        if (routing.CurrentValue.NeighbourMemory <= 0
+            || request.Messages.LastOrDefault(m => m.Role.Equals("user", StringComparison.OrdinalIgnoreCase)) is not { } last
+            || string.IsNullOrWhiteSpace(last.Content))
+        {
+            return default;
+        }
+
+        return [.. QuerySignature.Of(last.Content)];
+    }
+
     /// <summary>The strongest configured tier above <paramref name="tier"/>, which audits its answers; null when none is.</summary>
     private ModelDeployment? AuditorFor(ModelTier tier) =>
         Enum.GetValues<ModelTier>().Where(t => t > tier).Reverse().Select(catalog.ForTier).FirstOrDefault(d => d is not null);
@@ -309,7 +339,8 @@ public sealed partial class CompletionGrain(
             var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
             SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
             RouterFeed.Label(outcomes, routerKey, request.TaskType, new RouteObservation(
-                served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true));
+                served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true,
+                RequestId: request.RequestId));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -26,7 +26,7 @@ public sealed class FeedbackLedgerGrain(IOptions<FeedbackOptions> options) : Gra
         }
 
         var label = correct ? OutcomeLabel.Right : OutcomeLabel.Wrong;
-        var observation = new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated, answer.Canary, Served: true);
+        var observation = new RouteObservation(answer.Tier, answer.Confidence, label, IsCall: false, 0m, answer.Escalated, answer.Canary, Served: true, answer.RequestId);
         foreach (var (key, labelled) in RouterFeed.Routes(answer.RouterKey ?? GrainKeys.Router(answer.TaskType), answer.TaskType, observation))
         {
             await GrainFactory.GetGrain<ITaskRouterGrain>(key).Learn([labelled]);

@@ -32,9 +32,13 @@ public sealed class RouterState
     /// <summary>How many canaries this task type has started: the next one's number.</summary>
     [Id(5)] public int CanaryGenerations { get; set; }
 
+    /// <summary>The remembered requests, when the router keeps them (<see cref="RoutingOptions.NeighbourMemory"/>); null otherwise.</summary>
+    [Id(6)] public NeighbourMemory? Neighbours { get; set; }
+
     /// <summary>The size of the learned state in bytes, independent of how much traffic it has seen.</summary>
     public int SizeInBytes =>
-        ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long)) + (Canary is null ? 0 : CanaryState.SizeInBytes);
+        ((Learning.Length + Escalated.Length) * TierLearning.SizeInBytes) + (Tiers.Count * 3 * sizeof(long)) + (Canary is null ? 0 : CanaryState.SizeInBytes)
+        + (Neighbours?.SizeInBytes ?? 0);
 
     /// <summary>Adds one request's outcome to the counts.</summary>
     public void Apply(RouteOutcome outcome)

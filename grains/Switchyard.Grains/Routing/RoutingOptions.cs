@@ -66,4 +66,22 @@ public sealed class RoutingOptions
     /// tenant's router: its prior's weight. Default: 20.
     /// </summary>
     public int TenantPriorWeight { get; set; } = 20;
+
+    /// <summary>
+    /// Requests each router remembers (signature and per-tier outcome), to estimate per request how
+    /// likely each tier is to be right from the most similar earlier ones; that estimate is averaged
+    /// into the tier's raw confidence. Bounded: a ring, the oldest forgotten first (265 bytes an
+    /// entry). Default: 0 (off).
+    /// </summary>
+    public int NeighbourMemory { get; set; }
+
+    /// <summary>How many of the most similar remembered requests labelled for a tier its estimate uses. Default: 15.</summary>
+    public int Neighbours { get; set; } = 15;
+
+    /// <summary>
+    /// With a <see cref="NeighbourMemory"/>, a tier that the plan skips and that fewer than this share
+    /// of the remembered requests are labelled for is explored at <see cref="ColdExplorationRate"/>, so
+    /// that the memory keeps learning which queries it gets right. Default: 0.25.
+    /// </summary>
+    public double NeighbourLabelShare { get; set; } = 0.25;
 }

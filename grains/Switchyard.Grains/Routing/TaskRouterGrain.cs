@@ -72,16 +72,63 @@ public sealed class TaskRouterGrain(
 
     Task<RoutePlan> ITaskRouterGrain.GetPlan() => Task.FromResult(ControlPlan());
 
-    Task<RoutePlan> ITaskRouterGrain.GetPlanFor(int cohort)
+    Task<RoutePlan> ITaskRouterGrain.GetPlanFor(int cohort) => Task.FromResult(PlanFor(cohort));
+
+    private RoutePlan PlanFor(int cohort)
     {
         if (state.State.Canary is not { } canary || cohort < 0)
         {
-            return Task.FromResult(ControlPlan());
+            return ControlPlan();
         }
 
         var candidate = CanaryCohort.IsCandidate(cohort, canary.Share);
         var plan = candidate ? CandidatePlan(canary) : ControlPlan();
-        return Task.FromResult(plan with { Canary = new CanaryTag(canary.Generation, candidate) });
+        return plan with { Canary = new CanaryTag(canary.Generation, candidate) };
+    }
+
+    Task<RoutePlan> ITaskRouterGrain.GetPlanForQuery(int cohort, ImmutableArray<sbyte> signature)
+    {
+        var plan = PlanFor(cohort);
+        if (signature.IsDefaultOrEmpty || plan.Model is not null || Configured().Pinned || Memory() is not { } memory)
+        {
+            return Task.FromResult(plan);
+        }
+
+        var settings = options.CurrentValue;
+        if (!plan.Exploring && plan.Canary is not { Candidate: true })
+        {
+            // A tier the plan skips learns nothing about which queries it gets right: while too few
+            // remembered requests are labelled for it, explore it at the cold rate (it is a cheaper tier,
+            // so the step costs little), accepting only its most confident answers.
+            var first = plan.Tiers().First();
+            var starved = Tiers(Configured().Plan.MaxTier).Where(t => t < first && memory.LabelledShare(t) < settings.NeighbourLabelShare).ToList();
+            if (starved.Count > 0 && PolicyChooser.Explore(Policy(), starved, settings.ColdExplorationRate, _random) is { } explored)
+            {
+                plan = ToPlan(explored, exploring: true) with { Canary = plan.Canary };
+            }
+        }
+
+        var estimates = memory.Estimate(signature.AsSpan(), Enum.GetValues<ModelTier>().Length, settings.Neighbours);
+        return Task.FromResult(plan with { NeighbourAccuracy = [.. estimates] });
+    }
+
+    /// <summary>The memory of recent requests when the router keeps one; sized (and emptied) when its capacity changes.</summary>
+    private NeighbourMemory? Memory()
+    {
+        var capacity = options.CurrentValue.NeighbourMemory;
+        if (capacity <= 0)
+        {
+            // Turned off: what was remembered is dropped, so it no longer counts in the state's size.
+            state.State.Neighbours = null;
+            return null;
+        }
+
+        if (state.State.Neighbours is not { } memory || memory.Capacity != capacity)
+        {
+            state.State.Neighbours = memory = new NeighbourMemory(capacity);
+        }
+
+        return memory;
     }
 
     /// <summary>The plan under the router's own settings, exploration steps included.</summary>
@@ -168,7 +215,19 @@ public sealed class TaskRouterGrain(
             }
         }
 
-        Learn(observations.Where(o => !IsCandidateModel(o.Canary)));
+        var learned = observations.Where(o => !IsCandidateModel(o.Canary)).ToList();
+        Learn(learned);
+        if (Memory() is { } memory)
+        {
+            foreach (var observation in learned)
+            {
+                if (observation.RequestId is { } requestId && observation.Label != OutcomeLabel.Unknown)
+                {
+                    memory.Label(requestId, observation.Tier, observation.Label);
+                }
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -184,7 +243,12 @@ public sealed class TaskRouterGrain(
 
         if (!IsCandidateModel(outcome.Canary))
         {
-            Learn(OutcomeObservations.Of(outcome));
+            var observations = OutcomeObservations.Of(outcome).ToList();
+            Learn(observations);
+            if (outcome.RequestId is { } requestId && !outcome.Signature.IsDefaultOrEmpty && Memory() is { } memory)
+            {
+                memory.Add(requestId, outcome.Signature.AsSpan(), observations.Select(o => (o.Tier, o.Label)));
+            }
         }
     }
 

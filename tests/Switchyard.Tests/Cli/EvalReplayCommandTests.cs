@@ -44,6 +44,35 @@ public sealed class EvalReplayCommandTests : IDisposable
         Assert.True(json.GetProperty("aiq").GetDouble() >= json.GetProperty("zero_router_aiq").GetDouble());
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(0)]
+    public async Task EvalReplay_WhenOnlyTheQuestionTellsWhetherCheapIsRight_TheNeighbourMemoryRoutesPerQuery(int neighbours)
+    {
+        var warmup = ReplayFixtures.RouterBenchTopics(_directory, 1200, "warmup.csv");
+        var data = ReplayFixtures.RouterBenchTopics(_directory, 100, "data.csv");
+        var console = new TestConsole(new FakeClusterConnector(new FakeSwitchyardClient()));
+
+        var exit = await EvalReplayCommand.RunAsync(
+            Settings([data], [warmup]) with { Neighbours = neighbours }, OutputFormat.Json, html: null, console.Environment, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var json = JsonDocument.Parse(console.Output).RootElement;
+        var accuracy = json.GetProperty("accuracy").GetDouble();
+        var cost = json.GetProperty("cost_usd_per_query").GetDouble();
+        if (neighbours > 0)
+        {
+            // Near the optimum (every answer right at 0.0052 a query): planets on cheap, bread on big.
+            Assert.True(accuracy >= 0.95, $"accuracy {accuracy}");
+            Assert.True(cost < 0.0075, $"cost {cost}");
+        }
+        else
+        {
+            // Agreement alone: cheap is right half the time whatever the question, so big answers nearly all.
+            Assert.True(accuracy < 0.95 || cost > 0.009, $"accuracy {accuracy}, cost {cost}");
+        }
+    }
+
     [Fact]
     public async Task EvalReplay_WithAMalformedFile_NamesTheFileAndLine()
     {
