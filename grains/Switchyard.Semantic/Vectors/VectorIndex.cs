@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Switchyard.Caching.Vectors;
@@ -45,7 +46,9 @@ public sealed class VectorIndex
     private readonly Stack<int> _oversized = new();
 
     // Search scratch, reused: the index is single-threaded, and a lookup that allocates nothing never waits on a GC it caused.
-    private readonly PriorityQueue<int, int> _candidates = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private readonly int[] _histogram;
+    private int[] _candidateSlots = [];
+    private int[] _candidateDistances = [];
     private float[] _listScores = [];
     private int[] _listOrder = [];
 
@@ -69,7 +72,7 @@ public sealed class VectorIndex
     /// <param name="probes">Lists of average length a search visits.</param>
     /// <param name="rerankCandidates">First-pass candidates re-scored exactly.</param>
     /// <param name="maxListLength">The longest a list may grow before it is split; by default the smaller of <see cref="DefaultMaxListLength"/> and <paramref name="exhaustiveLimit"/>.</param>
-    public VectorIndex(int dimensions, int exhaustiveLimit = 16_384, int probes = DefaultProbes, int rerankCandidates = DefaultRerankCandidates, int? maxListLength = null)
+    public VectorIndex(int dimensions, int exhaustiveLimit = DefaultMaxListLength, int probes = DefaultProbes, int rerankCandidates = DefaultRerankCandidates, int? maxListLength = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(exhaustiveLimit, 64);
@@ -84,6 +87,7 @@ public sealed class VectorIndex
         MaxListLength = maxLength;
         _words = (dimensions + 63) / 64;
         _splitScratch = new float[4 * dimensions];
+        _histogram = new int[(_words * 64) + 1];
     }
 
     /// <summary>The vector length.</summary>
@@ -246,38 +250,31 @@ public sealed class VectorIndex
         Span<ulong> code = stackalloc ulong[_words];
         Encode(query, code);
 
-        // A bounded max-heap of the closest codes: most vectors fail the cheap "closer than the worst kept" test.
-        var heap = _candidates;
-        heap.Clear();
-        var worst = int.MaxValue;
+        // First pass: the Hamming distance of every candidate in the nearest lists, into scratch arrays,
+        // counted in a histogram by distance (no heap, no data-dependent branches in the inner loop).
+        var histogram = _histogram.AsSpan();
+        histogram.Clear();
         var budget = (long)Probes * Count / _listCount;
         var seen = 0L;
+        var found = 0;
         foreach (var index in NearestLists(query))
         {
             // Each list keeps its vectors' codes and tags side by side, so the scan reads memory in order.
             var list = _lists[index];
+            EnsureCandidateCapacity(found + list.Count);
             var listCodes = list.Codes.AsSpan();
             var listContexts = list.Contexts.AsSpan(0, list.Count);
+            var listSlots = list.Slots.AsSpan(0, list.Count);
+            var distances = _candidateDistances.AsSpan();
+            var slots = _candidateSlots.AsSpan();
             for (var i = 0; i < listContexts.Length; i++)
             {
-                if (listContexts[i] != tag)
+                if (listContexts[i] == tag)
                 {
-                    continue;
-                }
-
-                var distance = Hamming(listCodes.Slice(i * _words, _words), code);
-                if (heap.Count < RerankCandidates)
-                {
-                    heap.Enqueue(list.Slots[i], distance);
-                    if (heap.Count == RerankCandidates)
-                    {
-                        heap.TryPeek(out _, out worst);
-                    }
-                }
-                else if (distance < worst)
-                {
-                    heap.EnqueueDequeue(list.Slots[i], distance);
-                    heap.TryPeek(out _, out worst);
+                    var distance = Hamming(listCodes.Slice(i * _words, _words), code);
+                    distances[found] = distance;
+                    slots[found++] = listSlots[i];
+                    histogram[distance]++;
                 }
             }
 
@@ -288,10 +285,26 @@ public sealed class VectorIndex
             }
         }
 
+        // The distance below which at most RerankCandidates candidates lie; those at exactly it fill the rest, nearest lists first.
+        var threshold = 0;
+        var below = 0;
+        while (threshold < histogram.Length && below + histogram[threshold] <= RerankCandidates)
+        {
+            below += histogram[threshold++];
+        }
+
+        var tiesLeft = RerankCandidates - below;
         var best = -1;
         var bestScore = float.NegativeInfinity;
-        while (heap.TryDequeue(out var slot, out _))
+        for (var i = 0; i < found; i++)
         {
+            var distance = _candidateDistances[i];
+            if (distance > threshold || (distance == threshold && tiesLeft-- <= 0))
+            {
+                continue;
+            }
+
+            var slot = _candidateSlots[i];
             var score = TensorPrimitives.Dot(query, VectorSpan(slot));
             if (score > bestScore)
             {
@@ -300,6 +313,16 @@ public sealed class VectorIndex
         }
 
         return best < 0 ? null : new VectorMatch(best, bestScore);
+    }
+
+    private void EnsureCandidateCapacity(int count)
+    {
+        if (_candidateSlots.Length < count)
+        {
+            var capacity = Math.Max(count, 2 * _candidateSlots.Length);
+            Array.Resize(ref _candidateSlots, capacity);
+            Array.Resize(ref _candidateDistances, capacity);
+        }
     }
 
     private ReadOnlySpan<int> NearestLists(ReadOnlySpan<float> query)
@@ -365,10 +388,12 @@ public sealed class VectorIndex
     }
 
     /// <summary>
-    /// Turns the exhaustive index into an inverted file of one list around the vectors' mean direction.
-    /// It is far longer than <see cref="MaxListLength"/>, so the following adds split it, one split each,
-    /// until every list is short: no single call pays for training a whole partition.
+    /// Turns the exhaustive index into an inverted file of one list around the vectors' mean direction, and
+    /// splits it once. With the default limits the list is one vector too long, so that one split is an
+    /// ordinary one; with an <see cref="ExhaustiveLimit"/> far above <see cref="MaxListLength"/> the halves are
+    /// still too long and the following adds split them, one split each. No call trains a whole partition.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Partition()
     {
         var mean = _splitScratch.AsSpan(0, Dimensions);
@@ -421,6 +446,8 @@ public sealed class VectorIndex
     /// sample of) its members; the second half becomes a new list. Its cost is bounded by the sample for
     /// training and is linear in the list's length for filing the members.
     /// </summary>
+    // Optimised at once: splits are rare, and their first calls would otherwise run unoptimised code on an insert's turn.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Split(int index)
     {
         var old = _lists[index];
@@ -604,7 +631,8 @@ public sealed class VectorIndex
     /// <summary>Consecutive slots: their vectors, context tags, and where each is filed.</summary>
     private sealed class Block(int capacity, int dimensions)
     {
-        public float[] Vectors = new float[capacity * dimensions];
+        // Uninitialised: a slot's vector is written before it is ever read, and zeroing megabytes would cost the add that allocates the block.
+        public float[] Vectors = GC.AllocateUninitializedArray<float>(capacity * dimensions);
         public ulong[] Contexts = new ulong[capacity];
         public int[] ListOf = new int[capacity];
         public int[] Position = new int[capacity];
