@@ -30,11 +30,12 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the generated questions.", DefaultValueFactory = _ => 42 };
         var probes = Positive(new Option<int>("--probes") { Description = "Lists a partitioned shard visits per lookup.", DefaultValueFactory = _ => VectorIndex.DefaultProbes });
         var rerank = Positive(new Option<int>("--rerank") { Description = "First-pass candidates re-scored exactly.", DefaultValueFactory = _ => VectorIndex.DefaultRerankCandidates });
-        var sequential = new Option<bool>("--sequential") { Description = "Search the shards one after another on one thread instead of in parallel." };
+        var maxListLength = Positive(new Option<int>("--max-list-length") { Description = "The longest a shard's list grows before it is split.", DefaultValueFactory = _ => VectorIndex.DefaultMaxListLength });
+        var sequential = new Option<bool>("--sequential") { Description = "Fill and search the shards one after another on one thread instead of in parallel, and report the most CPU time one add took." };
 
         var cache = new Command("cache", "Time semantic cache lookups at scale, with recall against exact search.")
         {
-            entries, dims, queries, shards, seed, probes, rerank, sequential,
+            entries, dims, queries, shards, seed, probes, rerank, maxListLength, sequential,
         };
         cache.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class BenchCommand
             {
                 Probes = parse.GetValue(probes),
                 Rerank = parse.GetValue(rerank),
+                MaxListLength = parse.GetValue(maxListLength),
             };
             Write(Run(settings, environment.Error), parse.GetValue(global.Output), environment);
             return ExitCodes.Success;
@@ -65,32 +67,74 @@ internal static class BenchCommand
         }
 
         const ulong context = 42;
-        var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims, probes: settings.Probes, rerankCandidates: settings.Rerank)).ToArray();
+        var indexes = Enumerable.Range(0, settings.Shards).Select(_ => new VectorIndex(settings.Dims, probes: settings.Probes, rerankCandidates: settings.Rerank, maxListLength: settings.MaxListLength)).ToArray();
         var insertTicks = new long[settings.Shards];
+        var worstAdd = new long[settings.Shards];
+        var worstAddWithoutCollection = new long[settings.Shards];
+        var slowAdds = new int[settings.Shards];
 
-        // One thread per shard, as each shard grain is its own activation.
-        Parallel.For(0, settings.Shards, shard =>
+        var worstAddCpuNs = 0L;
+        var worstAddCpuWithoutCollectionNs = 0L;
+        void Fill(int shard, bool measureCpu)
         {
             var vector = new float[settings.Dims];
-            var clock = new Stopwatch();
+            var slow = Stopwatch.Frequency / 200;
             for (var i = shard; i < questions.Length; i += settings.Shards)
             {
                 embedder.Embed(questions[i], vector);
-                clock.Start();
+                var collections = GC.CollectionCount(0);
+                var cpuBefore = measureCpu ? ThreadCpuClock.Nanoseconds() : 0;
+                var started = Stopwatch.GetTimestamp();
                 indexes[shard].Add(vector, context);
-                clock.Stop();
-            }
+                var ticks = Stopwatch.GetTimestamp() - started;
+                if (measureCpu)
+                {
+                    var usedNs = ThreadCpuClock.Nanoseconds() - cpuBefore;
+                    worstAddCpuNs = Math.Max(worstAddCpuNs, usedNs);
+                    if (GC.CollectionCount(0) == collections)
+                    {
+                        worstAddCpuWithoutCollectionNs = Math.Max(worstAddCpuWithoutCollectionNs, usedNs);
+                    }
+                }
 
-            insertTicks[shard] = clock.ElapsedTicks;
-        });
+                insertTicks[shard] += ticks;
+                worstAdd[shard] = Math.Max(worstAdd[shard], ticks);
+                slowAdds[shard] += ticks > slow ? 1 : 0;
+                if (GC.CollectionCount(0) == collections)
+                {
+                    worstAddWithoutCollection[shard] = Math.Max(worstAddWithoutCollection[shard], ticks);
+                }
+            }
+        }
+
+        if (settings.Parallel)
+        {
+            // One thread per shard, as each shard grain is its own activation.
+            Parallel.For(0, settings.Shards, shard => Fill(shard, measureCpu: false));
+        }
+        else
+        {
+            // One thread fills the shards in turn and reads its own CPU time around each add: the cost of
+            // the slowest add, apart from the time the thread waited for a core on a busy machine.
+            for (var shard = 0; shard < settings.Shards; shard++)
+            {
+                Fill(shard, measureCpu: true);
+            }
+        }
+
         var bytesPerEntry = (double)indexes.Sum(index => index.AllocatedBytes) / settings.Entries;
-        var insertSeconds = insertTicks.Sum() / (double)Stopwatch.Frequency / Math.Min(settings.Shards, Environment.ProcessorCount);
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexed {settings.Entries} entries in {settings.Shards} shards"));
+        var insertSeconds = insertTicks.Sum() / (double)Stopwatch.Frequency / (settings.Parallel ? Math.Min(settings.Shards, Environment.ProcessorCount) : 1);
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"indexed {settings.Entries} entries in {settings.Shards} shards; slowest add {Milliseconds(worstAdd.Max()):F2} ms, slowest without a collection during it {Milliseconds(worstAddWithoutCollection.Max()):F2} ms, adds over 5 ms: {slowAdds.Sum()}"));
+        if (!settings.Parallel && ThreadCpuClock.IsSupported)
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"most CPU time of one add (its thread's): {worstAddCpuNs / 1e6:F2} ms, without a collection during it {worstAddCpuWithoutCollectionNs / 1e6:F2} ms"));
+        }
         var lengths = indexes.SelectMany(index => index.ListLengths).ToArray();
         if (lengths.Length > 0)
         {
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"lists: {lengths.Length}, mean length {lengths.Average():F0}, longest {lengths.Max()}"));
+                $"lists: {lengths.Length}, mean length {lengths.Average():F0}, shortest {lengths.Min()}, longest {lengths.Max()}"));
         }
 
         // The silo runs with Server GC (the web SDK's default); run with DOTNET_gcServer=1 to measure the same.
@@ -102,12 +146,13 @@ internal static class BenchCommand
         // silo in steady state does not pay for them during lookups, so collect them before timing.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        var fanOut = new ShardFanOut(indexes);
         var warmup = new float[settings.Dims];
         var warmupText = new BenchText(settings.Seed + 1);
         for (var q = 0; q < WarmupQueries; q++)
         {
             embedder.Embed(warmupText.Reword(questions[(int)((long)(q + 1) * 104_729 % settings.Entries)]), warmup);
-            Parallel.For(0, settings.Shards, shard => indexes[shard].FindNearest(warmup, context));
+            fanOut.Search(warmup, context);
         }
 
         var fast = new double[settings.Queries];
@@ -117,6 +162,7 @@ internal static class BenchCommand
         // from the time it waits for a core on a busy machine.
         var cpu = new double[settings.Queries];
         var exact = new double[settings.Queries];
+        var search = new double[settings.Queries];
         var agreed = 0;
         var query = new float[settings.Dims];
         for (var q = 0; q < settings.Queries; q++)
@@ -125,21 +171,18 @@ internal static class BenchCommand
 
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
-            var found = new VectorMatch?[settings.Shards];
             if (settings.Parallel)
             {
-                Parallel.For(0, settings.Shards, shard => found[shard] = indexes[shard].FindNearest(query, context));
+                fanOut.Search(query, context);
             }
             else
             {
-                for (var shard = 0; shard < settings.Shards; shard++)
-                {
-                    found[shard] = indexes[shard].FindNearest(query, context);
-                }
+                fanOut.SearchSequentially(query, context);
             }
 
-            var best = Best(found);
+            var best = Best(fanOut.Found);
             fast[q] = clock.Elapsed.TotalMilliseconds;
+            search[q] = Milliseconds(fanOut.Ticks.Max());
             cpu[q] = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
 
             clock.Restart();
@@ -154,8 +197,10 @@ internal static class BenchCommand
             $"collections while timing: gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cpu per lookup: p50 {Percentile(cpu, 0.50):F2} ms, p99 {Percentile(cpu, 0.99):F2} ms, max {cpu.Max():F2} ms"));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"slowest shard's search per lookup: p50 {Percentile(search, 0.50):F2} ms, p99 {Percentile(search, 0.99):F2} ms, max {search.Max():F2} ms"));
         var slowest = fast.Select((ms, q) => (ms, q)).OrderByDescending(x => x.ms).Take(5);
-        progress.WriteLine("slowest lookups: " + string.Join(", ", slowest.Select(x => string.Create(CultureInfo.InvariantCulture, $"#{x.q} {x.ms:F2} ms"))));
+        progress.WriteLine("slowest lookups: " + string.Join(", ", slowest.Select(x => string.Create(CultureInfo.InvariantCulture, $"#{x.q} {x.ms:F2} ms (slowest shard {search[x.q]:F2}, cpu {cpu[x.q]:F2})"))));
 
         return new BenchCacheResult(
             settings.Entries,
@@ -167,6 +212,8 @@ internal static class BenchCommand
             Math.Round(bytesPerEntry, 1),
             Math.Round(settings.Entries / insertSeconds, 0));
     }
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static (int Shard, VectorMatch Match)? Best(VectorMatch?[] found)
     {

@@ -14,4 +14,7 @@ internal sealed record BenchSettings(int Entries, int Dims, int Queries, int Sha
 
     /// <summary>First-pass candidates re-scored exactly.</summary>
     public int Rerank { get; init; } = Caching.Vectors.VectorIndex.DefaultRerankCandidates;
+
+    /// <summary>The longest a shard's list grows before it is split.</summary>
+    public int MaxListLength { get; init; } = Caching.Vectors.VectorIndex.DefaultMaxListLength;
 }

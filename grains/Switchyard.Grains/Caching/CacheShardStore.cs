@@ -14,8 +14,9 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
 
     // Past this many vectors the shard searches its partitioned lists instead of scanning every vector.
     // A scan reads every float (1.5 KB per 384-dimension vector), and each lookup scans all of a
-    // tenant's shards, so at the index's own default (16,384) one lookup would read ~100 MB, and memory
-    // bandwidth, not arithmetic, would bound every request that misses the exact cache.
+    // tenant's shards, so at 16,384 vectors per shard one lookup would read ~100 MB, and memory
+    // bandwidth, not arithmetic, would bound every request that misses the exact cache. Past it the
+    // index grows by splitting one list at a time, so no insert pays for a whole re-partition.
     private const int ExactSearchLimit = 512;
 
     private readonly Dictionary<string, LinkedListNode<CacheShardEntry>> _index = new(StringComparer.Ordinal);

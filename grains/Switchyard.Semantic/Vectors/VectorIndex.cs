@@ -1,65 +1,93 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Switchyard.Caching.Vectors;
 
 /// <summary>
-/// Unit vectors in one contiguous array, each tagged with a context (only vectors of the query's
-/// context are candidates), compared by dot product with <see cref="TensorPrimitives"/> (SIMD).
-/// Up to <see cref="ExhaustiveLimit"/> vectors, every candidate is scored exactly. Above it the index
-/// partitions the vectors into lists around centroids (an inverted file, rebuilt as it grows fourfold).
-/// A list that grows past twice the length the partition was sized for is split in two (2-means on its
-/// members), so no list is much longer than the others. A search visits the lists whose centroids are
-/// nearest the query until it has seen as many vectors as <see cref="Probes"/> lists of average length
-/// hold — a bounded amount of work, whatever the lists' sizes — ranks their vectors by the Hamming
-/// distance of one-bit-per-dimension sign codes (1/32 of the bytes) and scores only the
-/// <see cref="RerankCandidates"/> closest exactly. Not thread-safe.
+/// Unit vectors, each tagged with a context (only vectors of the query's context are candidates),
+/// compared by dot product with <see cref="TensorPrimitives"/> (SIMD). Up to <see cref="ExhaustiveLimit"/>
+/// vectors, every candidate is scored exactly. Past it the index becomes an inverted file: vectors are
+/// filed in lists around centroids, and a list longer than <see cref="MaxListLength"/> is split in two
+/// (2-means trained on a bounded sample of its members). Lists are only ever split, never rebuilt all
+/// at once, and an <see cref="Add"/> performs at most one split, so no insert pays for more than one
+/// bounded split. A search visits the lists whose centroids are nearest the query until it has seen as
+/// many vectors as <see cref="Probes"/> lists of average length hold, ranks their vectors by the Hamming
+/// distance of one-bit-per-dimension sign codes (1/32 of the bytes, kept contiguous per list) and scores
+/// only the <see cref="RerankCandidates"/> closest exactly. Vectors are stored in fixed-size blocks, so
+/// growing the index allocates one block and never copies the vectors already held. Not thread-safe.
 /// </summary>
 public sealed class VectorIndex
 {
     // Context 0 marks a free slot, so scans need no separate liveness array.
     private const ulong FreeSlot = 0;
     private const int LloydIterations = 5;
-    private const int TrainingSamplesPerList = 48;
+
+    // A split trains its two centroids on at most this many of the list's members.
+    private const int SplitTrainingSample = 1024;
+
+    // Slots per storage block (4,096): only the first block grows by doubling, the others are allocated full.
+    private const int BlockShift = 12;
+    private const int BlockSize = 1 << BlockShift;
+    private const int BlockMask = BlockSize - 1;
 
     private readonly int _words;
     private readonly Stack<int> _free = new();
-    private float[] _vectors = [];
-    private ulong[] _codes = [];
-    private ulong[] _contexts = [];
+    private Block[] _blocks = [];
+    private int _blockCount;
+    private int _capacity;
     private int _used;
 
-    // The inverted file: null until the index outgrows ExhaustiveLimit.
+    // The inverted file: centroids and lists, both with spare capacity (grown by doubling); null until the index outgrows ExhaustiveLimit.
     private float[]? _centroids;
     private PostingList[] _lists = [];
-    private int[] _listOf = [];
-    private int[] _positionInList = [];
-    private int _builtAt;
-    private int _maxListLength;
+    private int _listCount;
+    private readonly Stack<int> _oversized = new();
 
     // Search scratch, reused: the index is single-threaded, and a lookup that allocates nothing never waits on a GC it caused.
-    private readonly PriorityQueue<int, int> _candidates = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+    private readonly int[] _histogram;
+    private int[] _candidateSlots = [];
+    private int[] _candidateDistances = [];
     private float[] _listScores = [];
     private int[] _listOrder = [];
 
-    /// <summary>Lists visited per search unless told otherwise.</summary>
+    // Split scratch, reused.
+    private int[] _members = [];
+    private bool[] _inFirst = [];
+    private readonly float[] _splitScratch;
+
+    /// <summary>Lists of average length a search visits unless told otherwise.</summary>
     public const int DefaultProbes = 48;
 
     /// <summary>First-pass candidates re-scored exactly unless told otherwise.</summary>
     public const int DefaultRerankCandidates = 64;
 
+    /// <summary>The longest a list may grow before it is split, unless told otherwise (or unless <see cref="ExhaustiveLimit"/> is smaller).</summary>
+    public const int DefaultMaxListLength = 1024;
+
     /// <summary>An empty index of <paramref name="dimensions"/>-dimensional vectors.</summary>
-    public VectorIndex(int dimensions, int exhaustiveLimit = 16_384, int probes = DefaultProbes, int rerankCandidates = DefaultRerankCandidates)
+    /// <param name="dimensions">The vector length.</param>
+    /// <param name="exhaustiveLimit">Up to this many vectors, searches are exact scans.</param>
+    /// <param name="probes">Lists of average length a search visits.</param>
+    /// <param name="rerankCandidates">First-pass candidates re-scored exactly.</param>
+    /// <param name="maxListLength">The longest a list may grow before it is split; by default the smaller of <see cref="DefaultMaxListLength"/> and <paramref name="exhaustiveLimit"/>.</param>
+    public VectorIndex(int dimensions, int exhaustiveLimit = DefaultMaxListLength, int probes = DefaultProbes, int rerankCandidates = DefaultRerankCandidates, int? maxListLength = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(exhaustiveLimit, 64);
         ArgumentOutOfRangeException.ThrowIfLessThan(probes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rerankCandidates, 1);
+        var maxLength = maxListLength ?? Math.Min(DefaultMaxListLength, exhaustiveLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 16, nameof(maxListLength));
         Dimensions = dimensions;
         ExhaustiveLimit = exhaustiveLimit;
         Probes = probes;
         RerankCandidates = rerankCandidates;
+        MaxListLength = maxLength;
         _words = (dimensions + 63) / 64;
+        _splitScratch = new float[4 * dimensions];
+        _histogram = new int[(_words * 64) + 1];
     }
 
     /// <summary>The vector length.</summary>
@@ -77,6 +105,9 @@ public sealed class VectorIndex
     /// <summary>How many first-pass candidates are re-scored exactly.</summary>
     public int RerankCandidates { get; }
 
+    /// <summary>The longest a list grows: one more vector and it is split in two by the next <see cref="Add"/>.</summary>
+    public int MaxListLength { get; }
+
     /// <summary>Vectors held.</summary>
     public int Count { get; private set; }
 
@@ -84,20 +115,30 @@ public sealed class VectorIndex
     public bool IsPartitioned => _centroids is not null;
 
     /// <summary>The length of each list of a partitioned index (empty before).</summary>
-    public IReadOnlyList<int> ListLengths => _lists.Select(l => l.Count).ToArray();
+    public IReadOnlyList<int> ListLengths => _lists.Take(_listCount).Select(l => l.Count).ToArray();
 
-    /// <summary>Bytes one vector costs in the index: the floats, the sign code, the context tag and its list position.</summary>
-    public int BytesPerVector => (Dimensions * sizeof(float)) + (_words * sizeof(ulong)) + sizeof(ulong) + (3 * sizeof(int));
+    /// <summary>
+    /// Bytes one vector costs in the index: the floats, its context tag, list and position, and in its
+    /// list the sign code, a copy of the tag and the slot.
+    /// </summary>
+    public int BytesPerVector => (Dimensions * sizeof(float)) + sizeof(ulong) + (2 * sizeof(int)) + (_words * sizeof(ulong)) + sizeof(ulong) + sizeof(int);
 
     /// <summary>The bytes of every array the index holds, spare capacity included.</summary>
     public long AllocatedBytes
     {
         get
         {
-            long bytes = ((long)_vectors.Length * sizeof(float)) + ((long)_codes.Length * sizeof(ulong)) + ((long)_contexts.Length * sizeof(ulong))
-                + ((long)_listOf.Length * sizeof(int)) + ((long)_positionInList.Length * sizeof(int)) + ((long)(_centroids?.Length ?? 0) * sizeof(float));
-            foreach (var list in _lists)
+            var bytes = (long)(_centroids?.Length ?? 0) * sizeof(float);
+            for (var b = 0; b < _blockCount; b++)
             {
+                var block = _blocks[b];
+                bytes += ((long)block.Vectors.Length * sizeof(float)) + ((long)block.Contexts.Length * sizeof(ulong))
+                    + ((long)block.ListOf.Length * sizeof(int)) + ((long)block.Position.Length * sizeof(int));
+            }
+
+            for (var i = 0; i < _listCount; i++)
+            {
+                var list = _lists[i];
                 bytes += ((long)list.Slots.Length * sizeof(int)) + ((long)list.Codes.Length * sizeof(ulong)) + ((long)list.Contexts.Length * sizeof(ulong));
             }
 
@@ -105,26 +146,32 @@ public sealed class VectorIndex
         }
     }
 
-    /// <summary>Adds <paramref name="vector"/> under <paramref name="context"/>; returns its slot.</summary>
+    /// <summary>
+    /// Adds <paramref name="vector"/> under <paramref name="context"/>; returns its slot. Costs one scan of
+    /// the centroids and at most one split of a list (bounded: a sample of <c>1,024</c> members trains it).
+    /// </summary>
     public int Add(ReadOnlySpan<float> vector, ulong context)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(vector.Length, Dimensions);
         var slot = _free.Count > 0 ? _free.Pop() : NextSlot();
-        vector.CopyTo(_vectors.AsSpan(slot * Dimensions, Dimensions));
-        Encode(vector, _codes.AsSpan(slot * _words, _words));
-        _contexts[slot] = Tag(context);
+        vector.CopyTo(VectorSpan(slot));
+        var block = _blocks[slot >> BlockShift];
+        block.Contexts[slot & BlockMask] = Tag(context);
         Count++;
         if (_centroids is not null)
         {
+            Span<ulong> code = stackalloc ulong[_words];
+            Encode(vector, code);
             var list = NearestCentroid(vector);
-            Assign(slot, list);
-            if (_lists[list].Count > _maxListLength)
+            File(slot, list, code);
+            if (_lists[list].Count == MaxListLength + 1)
             {
-                Split(list);
+                _oversized.Push(list);
             }
-        }
 
-        if (Count > ExhaustiveLimit && (_centroids is null || Count >= 4 * _builtAt))
+            SplitOneOversized();
+        }
+        else if (Count > ExhaustiveLimit)
         {
             Partition();
         }
@@ -135,27 +182,34 @@ public sealed class VectorIndex
     /// <summary>Frees <paramref name="slot"/>.</summary>
     public void Remove(int slot)
     {
-        if ((uint)slot >= (uint)_used || _contexts[slot] == FreeSlot)
+        if ((uint)slot >= (uint)_used)
+        {
+            return;
+        }
+
+        var block = _blocks[slot >> BlockShift];
+        var at = slot & BlockMask;
+        if (block.Contexts[at] == FreeSlot)
         {
             return;
         }
 
         if (_centroids is not null)
         {
-            var moved = _lists[_listOf[slot]].RemoveAt(_positionInList[slot]);
+            var moved = _lists[block.ListOf[at]].RemoveAt(block.Position[at]);
             if (moved >= 0)
             {
-                _positionInList[moved] = _positionInList[slot];
+                _blocks[moved >> BlockShift].Position[moved & BlockMask] = block.Position[at];
             }
         }
 
-        _contexts[slot] = FreeSlot;
+        block.Contexts[at] = FreeSlot;
         _free.Push(slot);
         Count--;
     }
 
     /// <summary>The vector in <paramref name="slot"/>.</summary>
-    public ReadOnlySpan<float> Vector(int slot) => _vectors.AsSpan(slot * Dimensions, Dimensions);
+    public ReadOnlySpan<float> Vector(int slot) => VectorSpan(slot);
 
     /// <summary>The most similar vector of <paramref name="context"/>: exact on small indexes, approximate on partitioned ones.</summary>
     public VectorMatch? FindNearest(ReadOnlySpan<float> query, ulong context) =>
@@ -168,14 +222,20 @@ public sealed class VectorIndex
         var tag = Tag(context);
         var best = -1;
         var bestScore = float.NegativeInfinity;
-        for (var slot = 0; slot < _used; slot++)
+        for (var b = 0; b < _blockCount; b++)
         {
-            if (_contexts[slot] == tag)
+            var block = _blocks[b];
+            var first = b << BlockShift;
+            var length = Math.Min(block.Contexts.Length, _used - first);
+            for (var i = 0; i < length; i++)
             {
-                var score = TensorPrimitives.Dot(query, _vectors.AsSpan(slot * Dimensions, Dimensions));
-                if (score > bestScore)
+                if (block.Contexts[i] == tag)
                 {
-                    (best, bestScore) = (slot, score);
+                    var score = TensorPrimitives.Dot(query, block.Vectors.AsSpan(i * Dimensions, Dimensions));
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (first + i, score);
+                    }
                 }
             }
         }
@@ -190,38 +250,31 @@ public sealed class VectorIndex
         Span<ulong> code = stackalloc ulong[_words];
         Encode(query, code);
 
-        // A bounded max-heap of the closest codes: most vectors fail the cheap "closer than the worst kept" test.
-        var heap = _candidates;
-        heap.Clear();
-        var worst = int.MaxValue;
-        var budget = (long)Probes * Count / _lists.Length;
+        // First pass: the Hamming distance of every candidate in the nearest lists, into scratch arrays,
+        // counted in a histogram by distance (no heap, no data-dependent branches in the inner loop).
+        var histogram = _histogram.AsSpan();
+        histogram.Clear();
+        var budget = (long)Probes * Count / _listCount;
         var seen = 0L;
+        var found = 0;
         foreach (var index in NearestLists(query))
         {
             // Each list keeps its vectors' codes and tags side by side, so the scan reads memory in order.
             var list = _lists[index];
+            EnsureCandidateCapacity(found + list.Count);
             var listCodes = list.Codes.AsSpan();
             var listContexts = list.Contexts.AsSpan(0, list.Count);
+            var listSlots = list.Slots.AsSpan(0, list.Count);
+            var distances = _candidateDistances.AsSpan();
+            var slots = _candidateSlots.AsSpan();
             for (var i = 0; i < listContexts.Length; i++)
             {
-                if (listContexts[i] != tag)
+                if (listContexts[i] == tag)
                 {
-                    continue;
-                }
-
-                var distance = Hamming(listCodes.Slice(i * _words, _words), code);
-                if (heap.Count < RerankCandidates)
-                {
-                    heap.Enqueue(list.Slots[i], distance);
-                    if (heap.Count == RerankCandidates)
-                    {
-                        heap.TryPeek(out _, out worst);
-                    }
-                }
-                else if (distance < worst)
-                {
-                    heap.EnqueueDequeue(list.Slots[i], distance);
-                    heap.TryPeek(out _, out worst);
+                    var distance = Hamming(listCodes.Slice(i * _words, _words), code);
+                    distances[found] = distance;
+                    slots[found++] = listSlots[i];
+                    histogram[distance]++;
                 }
             }
 
@@ -232,11 +285,27 @@ public sealed class VectorIndex
             }
         }
 
+        // The distance below which at most RerankCandidates candidates lie; those at exactly it fill the rest, nearest lists first.
+        var threshold = 0;
+        var below = 0;
+        while (threshold < histogram.Length && below + histogram[threshold] <= RerankCandidates)
+        {
+            below += histogram[threshold++];
+        }
+
+        var tiesLeft = RerankCandidates - below;
         var best = -1;
         var bestScore = float.NegativeInfinity;
-        while (heap.TryDequeue(out var slot, out _))
+        for (var i = 0; i < found; i++)
         {
-            var score = TensorPrimitives.Dot(query, _vectors.AsSpan(slot * Dimensions, Dimensions));
+            var distance = _candidateDistances[i];
+            if (distance > threshold || (distance == threshold && tiesLeft-- <= 0))
+            {
+                continue;
+            }
+
+            var slot = _candidateSlots[i];
+            var score = TensorPrimitives.Dot(query, VectorSpan(slot));
             if (score > bestScore)
             {
                 (best, bestScore) = (slot, score);
@@ -246,11 +315,21 @@ public sealed class VectorIndex
         return best < 0 ? null : new VectorMatch(best, bestScore);
     }
 
+    private void EnsureCandidateCapacity(int count)
+    {
+        if (_candidateSlots.Length < count)
+        {
+            var capacity = Math.Max(count, 2 * _candidateSlots.Length);
+            Array.Resize(ref _candidateSlots, capacity);
+            Array.Resize(ref _candidateDistances, capacity);
+        }
+    }
+
     private ReadOnlySpan<int> NearestLists(ReadOnlySpan<float> query)
     {
         // A partial selection: keep the best lists in a small sorted array instead of sorting them all.
         var centroids = _centroids!;
-        var keep = Math.Min(4 * Probes, _lists.Length);
+        var keep = Math.Min(4 * Probes, _listCount);
         if (_listOrder.Length < keep)
         {
             _listOrder = new int[keep];
@@ -260,7 +339,7 @@ public sealed class VectorIndex
         var lists = _listOrder.AsSpan(0, keep);
         var scores = _listScores.AsSpan(0, keep);
         var kept = 0;
-        for (var i = 0; i < _lists.Length; i++)
+        for (var i = 0; i < _listCount; i++)
         {
             var score = TensorPrimitives.Dot(query, centroids.AsSpan(i * Dimensions, Dimensions));
             if (kept == keep && score <= scores[kept - 1])
@@ -288,7 +367,7 @@ public sealed class VectorIndex
         var centroids = _centroids!;
         var best = 0;
         var bestScore = float.NegativeInfinity;
-        for (var i = 0; i < _lists.Length; i++)
+        for (var i = 0; i < _listCount; i++)
         {
             var score = TensorPrimitives.Dot(vector, centroids.AsSpan(i * Dimensions, Dimensions));
             if (score > bestScore)
@@ -300,98 +379,117 @@ public sealed class VectorIndex
         return best;
     }
 
-    private void Assign(int slot, int list)
+    private void File(int slot, int list, ReadOnlySpan<ulong> code)
     {
-        _listOf[slot] = list;
-        _positionInList[slot] = _lists[list].Add(slot, _codes.AsSpan(slot * _words, _words), _contexts[slot]);
-    }
-
-    /// <summary>Trains centroids (spherical k-means on a sample, seeded for reproducible searches) and files every vector under its nearest.</summary>
-    private void Partition()
-    {
-        var live = Enumerable.Range(0, _used).Where(s => _contexts[s] != FreeSlot).ToArray();
-        // Sized for the index at four times its size, when it is partitioned again.
-        var listCount = Math.Max(16, 2 * (int)Math.Sqrt(live.Length));
-        var random = new Random(live.Length);
-        random.Shuffle(live);
-        var sample = live.AsSpan(0, Math.Min(live.Length, listCount * TrainingSamplesPerList));
-
-        var centroids = new float[listCount * Dimensions];
-        for (var i = 0; i < listCount; i++)
-        {
-            Vector(sample[i]).CopyTo(centroids.AsSpan(i * Dimensions, Dimensions));
-        }
-
-        _centroids = centroids;
-        _lists = new PostingList[listCount];
-        for (var iteration = 0; iteration < LloydIterations; iteration++)
-        {
-            var sums = new float[centroids.Length];
-            foreach (var slot in sample)
-            {
-                var nearest = NearestCentroid(Vector(slot));
-                var sum = sums.AsSpan(nearest * Dimensions, Dimensions);
-                TensorPrimitives.Add(sum, Vector(slot), sum);
-            }
-
-            for (var i = 0; i < listCount; i++)
-            {
-                var sum = sums.AsSpan(i * Dimensions, Dimensions);
-                var norm = TensorPrimitives.Norm(sum);
-                if (norm > 0f)
-                {
-                    // An empty cluster keeps its old centroid rather than collapsing to zero.
-                    TensorPrimitives.Divide(sum, norm, centroids.AsSpan(i * Dimensions, Dimensions));
-                }
-            }
-        }
-
-        for (var i = 0; i < listCount; i++)
-        {
-            _lists[i] = new PostingList(_words);
-        }
-
-        foreach (var slot in live)
-        {
-            Assign(slot, NearestCentroid(Vector(slot)));
-        }
-
-        // Twice the mean length the lists will have when the index has grown fourfold and is partitioned again.
-        _maxListLength = Math.Max(64, 8 * live.Length / listCount);
-        for (var i = 0; i < _lists.Length; i++)
-        {
-            while (_lists[i].Count > _maxListLength)
-            {
-                Split(i);
-            }
-        }
-
-        _builtAt = live.Length;
+        var block = _blocks[slot >> BlockShift];
+        var at = slot & BlockMask;
+        block.ListOf[at] = list;
+        block.Position[at] = _lists[list].Add(slot, code, block.Contexts[at], MaxListLength + 1);
     }
 
     /// <summary>
-    /// Splits list <paramref name="index"/> in two around two centroids found by spherical 2-means on its
-    /// members; the new list is appended. Keeps every list's scan short, so a search's cost stays bounded.
+    /// Turns the exhaustive index into an inverted file of one list around the vectors' mean direction, and
+    /// splits it once. With the default limits the list is one vector too long, so that one split is an
+    /// ordinary one; with an <see cref="ExhaustiveLimit"/> far above <see cref="MaxListLength"/> the halves are
+    /// still too long and the following adds split them, one split each. No call trains a whole partition.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Partition()
+    {
+        var mean = _splitScratch.AsSpan(0, Dimensions);
+        mean.Clear();
+        for (var slot = 0; slot < _used; slot++)
+        {
+            if (IsLive(slot))
+            {
+                TensorPrimitives.Add(mean, VectorSpan(slot), mean);
+            }
+        }
+
+        _centroids = new float[16 * Dimensions];
+        _lists = new PostingList[16];
+        _listCount = 0;
+        AppendList(mean);
+        Span<ulong> code = stackalloc ulong[_words];
+        for (var slot = 0; slot < _used; slot++)
+        {
+            if (IsLive(slot))
+            {
+                Encode(VectorSpan(slot), code);
+                File(slot, 0, code);
+            }
+        }
+
+        if (_lists[0].Count > MaxListLength)
+        {
+            _oversized.Push(0);
+        }
+
+        SplitOneOversized();
+    }
+
+    /// <summary>Splits the most recently overfull list that is still too long, if any: at most one split per call.</summary>
+    private void SplitOneOversized()
+    {
+        while (_oversized.TryPop(out var list))
+        {
+            if (_lists[list].Count > MaxListLength)
+            {
+                Split(list);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Splits list <paramref name="index"/> in two around two centroids found by spherical 2-means on (a
+    /// sample of) its members; the second half becomes a new list. Its cost is bounded by the sample for
+    /// training and is linear in the list's length for filing the members.
+    /// </summary>
+    // Optimised at once: splits are rare, and their first calls would otherwise run unoptimised code on an insert's turn.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Split(int index)
     {
-        var list = _lists[index];
-        var members = list.Slots.AsSpan(0, list.Count).ToArray();
-        var random = new Random(members.Length);
-        var a = new float[Dimensions];
-        var b = new float[Dimensions];
-        Vector(members[0]).CopyTo(a);
-        Vector(members[random.Next(1, members.Length)]).CopyTo(b);
-        var inA = new bool[members.Length];
+        var old = _lists[index];
+        var count = old.Count;
+        if (_members.Length < count)
+        {
+            _members = new int[count];
+            _inFirst = new bool[count];
+        }
+
+        var members = _members.AsSpan(0, count);
+        old.Slots.AsSpan(0, count).CopyTo(members);
+        var inFirst = _inFirst.AsSpan(0, count);
+        var a = _splitScratch.AsSpan(0, Dimensions);
+        var b = _splitScratch.AsSpan(Dimensions, Dimensions);
+        var sumA = _splitScratch.AsSpan(2 * Dimensions, Dimensions);
+        var sumB = _splitScratch.AsSpan(3 * Dimensions, Dimensions);
+
+        // Training sample: evenly spaced members (all of them when few). Seeds: the first, and the member least like it.
+        var sampleSize = Math.Min(count, SplitTrainingSample);
+        VectorSpan(members[0]).CopyTo(a);
+        var farthest = members[0];
+        var lowest = float.PositiveInfinity;
+        for (var s = 0; s < sampleSize; s++)
+        {
+            var member = members[(int)((long)s * count / sampleSize)];
+            var score = TensorPrimitives.Dot(VectorSpan(member), a);
+            if (score < lowest)
+            {
+                (farthest, lowest) = (member, score);
+            }
+        }
+
+        VectorSpan(farthest).CopyTo(b);
         for (var iteration = 0; iteration < LloydIterations; iteration++)
         {
-            var sumA = new float[Dimensions];
-            var sumB = new float[Dimensions];
-            for (var m = 0; m < members.Length; m++)
+            sumA.Clear();
+            sumB.Clear();
+            for (var s = 0; s < sampleSize; s++)
             {
-                var vector = Vector(members[m]);
-                inA[m] = TensorPrimitives.Dot(vector, a) >= TensorPrimitives.Dot(vector, b);
-                var sum = inA[m] ? sumA : sumB;
+                var vector = VectorSpan(members[(int)((long)s * count / sampleSize)]);
+                var sum = TensorPrimitives.Dot(vector, a) >= TensorPrimitives.Dot(vector, b) ? sumA : sumB;
                 TensorPrimitives.Add(sum, vector, sum);
             }
 
@@ -399,29 +497,59 @@ public sealed class VectorIndex
             Normalize(sumB, b);
         }
 
-        var countA = inA.Count(x => x);
-        if (countA == 0 || countA == members.Length)
+        var countA = 0;
+        for (var m = 0; m < count; m++)
+        {
+            var vector = VectorSpan(members[m]);
+            inFirst[m] = TensorPrimitives.Dot(vector, a) >= TensorPrimitives.Dot(vector, b);
+            countA += inFirst[m] ? 1 : 0;
+        }
+
+        if (countA == 0 || countA == count)
         {
             // Identical vectors cannot be told apart: halve the list by position instead, so it still shrinks.
-            for (var m = 0; m < members.Length; m++)
+            for (var m = 0; m < count; m++)
             {
-                inA[m] = m < members.Length / 2;
+                inFirst[m] = m < count / 2;
             }
         }
 
-        var centroids = new float[_centroids!.Length + Dimensions];
-        _centroids.CopyTo(centroids, 0);
-        a.CopyTo(centroids.AsSpan(index * Dimensions, Dimensions));
-        b.CopyTo(centroids.AsSpan(_centroids.Length, Dimensions));
-        _centroids = centroids;
-        var added = _lists.Length;
-        Array.Resize(ref _lists, added + 1);
-        _lists[index] = new PostingList(_words);
-        _lists[added] = new PostingList(_words);
-        for (var m = 0; m < members.Length; m++)
+        a.CopyTo(_centroids.AsSpan(index * Dimensions, Dimensions));
+        _lists[index] = new PostingList(_words, Math.Min(count, MaxListLength + 1));
+        var added = AppendList(b);
+        for (var m = 0; m < count; m++)
         {
-            Assign(members[m], inA[m] ? index : added);
+            File(members[m], inFirst[m] ? index : added, old.Codes.AsSpan(m * _words, _words));
         }
+
+        // Only the one list a whole partition starts from splits into halves still too long.
+        if (_lists[added].Count > MaxListLength)
+        {
+            _oversized.Push(added);
+        }
+
+        if (_lists[index].Count > MaxListLength)
+        {
+            _oversized.Push(index);
+        }
+    }
+
+    /// <summary>Appends an empty list around <paramref name="centroid"/> (normalised); returns its index.</summary>
+    private int AppendList(ReadOnlySpan<float> centroid)
+    {
+        if (_listCount == _lists.Length)
+        {
+            // Doubling: a split costs an array copy only when the list count passes a power of two.
+            Array.Resize(ref _lists, 2 * _lists.Length);
+            Array.Resize(ref _centroids, _lists.Length * Dimensions);
+        }
+
+        var index = _listCount++;
+        var destination = _centroids.AsSpan(index * Dimensions, Dimensions);
+        centroid.CopyTo(destination);
+        Normalize(centroid, destination);
+        _lists[index] = new PostingList(_words, 16);
+        return index;
     }
 
     private static void Normalize(ReadOnlySpan<float> sum, Span<float> destination)
@@ -448,7 +576,18 @@ public sealed class VectorIndex
     private static void Encode(ReadOnlySpan<float> vector, Span<ulong> code)
     {
         code.Clear();
-        for (var i = 0; i < vector.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Eight signs at a time: the comparison's mask bits are the code's bits.
+            for (; i + 8 <= vector.Length; i += 8)
+            {
+                var bits = (ulong)Vector256.GreaterThan(Vector256.Create(vector.Slice(i, 8)), Vector256<float>.Zero).ExtractMostSignificantBits();
+                code[i >> 6] |= bits << (i & 63);
+            }
+        }
+
+        for (; i < vector.Length; i++)
         {
             if (vector[i] > 0f)
             {
@@ -459,36 +598,71 @@ public sealed class VectorIndex
 
     private static ulong Tag(ulong context) => context == FreeSlot ? 1 : context;
 
+    private bool IsLive(int slot) => _blocks[slot >> BlockShift].Contexts[slot & BlockMask] != FreeSlot;
+
+    private Span<float> VectorSpan(int slot) => _blocks[slot >> BlockShift].Vectors.AsSpan((slot & BlockMask) * Dimensions, Dimensions);
+
     private int NextSlot()
     {
-        if (_used == _contexts.Length)
+        if (_used == _capacity)
         {
-            var capacity = Math.Max(64, _contexts.Length * 2);
-            Array.Resize(ref _vectors, capacity * Dimensions);
-            Array.Resize(ref _codes, capacity * _words);
-            Array.Resize(ref _contexts, capacity);
-            Array.Resize(ref _listOf, capacity);
-            Array.Resize(ref _positionInList, capacity);
+            if (_blockCount > 0 && _blocks[_blockCount - 1].Contexts.Length < BlockSize)
+            {
+                // The first block starts small and doubles up to the block size (a small index stays small).
+                _blocks[_blockCount - 1].Grow(Math.Min(BlockSize, 2 * _blocks[_blockCount - 1].Contexts.Length), Dimensions);
+            }
+            else
+            {
+                if (_blockCount == _blocks.Length)
+                {
+                    Array.Resize(ref _blocks, Math.Max(4, 2 * _blocks.Length));
+                }
+
+                _blocks[_blockCount] = new Block(_blockCount == 0 ? 64 : BlockSize, Dimensions);
+                _blockCount++;
+            }
+
+            _capacity = ((_blockCount - 1) << BlockShift) + _blocks[_blockCount - 1].Contexts.Length;
         }
 
         return _used++;
     }
 
-    /// <summary>The vectors filed under one centroid: slots, sign codes and context tags in parallel arrays.</summary>
-    private sealed class PostingList(int words)
+    /// <summary>Consecutive slots: their vectors, context tags, and where each is filed.</summary>
+    private sealed class Block(int capacity, int dimensions)
     {
-        public int[] Slots = new int[16];
-        public ulong[] Codes = new ulong[16 * words];
-        public ulong[] Contexts = new ulong[16];
+        // Uninitialised: a slot's vector is written before it is ever read, and zeroing megabytes would cost the add that allocates the block.
+        public float[] Vectors = GC.AllocateUninitializedArray<float>(capacity * dimensions);
+        public ulong[] Contexts = new ulong[capacity];
+        public int[] ListOf = new int[capacity];
+        public int[] Position = new int[capacity];
+
+        public void Grow(int newCapacity, int vectorLength)
+        {
+            Array.Resize(ref Vectors, newCapacity * vectorLength);
+            Array.Resize(ref Contexts, newCapacity);
+            Array.Resize(ref ListOf, newCapacity);
+            Array.Resize(ref Position, newCapacity);
+        }
+    }
+
+    /// <summary>The vectors filed under one centroid: slots, sign codes and context tags in parallel arrays.</summary>
+    private sealed class PostingList(int words, int capacity)
+    {
+        public int[] Slots = new int[capacity];
+        public ulong[] Codes = new ulong[capacity * words];
+        public ulong[] Contexts = new ulong[capacity];
         public int Count;
 
-        public int Add(int slot, ReadOnlySpan<ulong> code, ulong context)
+        /// <summary>Appends an entry; returns its position. Capacity doubles, but not past <paramref name="cap"/> unless the list is already that long.</summary>
+        public int Add(int slot, ReadOnlySpan<ulong> code, ulong context, int cap)
         {
             if (Count == Slots.Length)
             {
-                Array.Resize(ref Slots, Count * 2);
-                Array.Resize(ref Codes, Count * 2 * words);
-                Array.Resize(ref Contexts, Count * 2);
+                var capacity = Count < cap ? Math.Min(Count * 2, cap) : Count * 2;
+                Array.Resize(ref Slots, capacity);
+                Array.Resize(ref Codes, capacity * words);
+                Array.Resize(ref Contexts, capacity);
             }
 
             Slots[Count] = slot;

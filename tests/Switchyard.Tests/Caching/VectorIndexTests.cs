@@ -108,4 +108,105 @@ public sealed class VectorIndexTests
         Assert.Equal(rareSlot, index.FindNearest(rare, 1)!.Value.Slot);
         Assert.Equal(index.FindNearestExact(hot, 1)!.Value.Similarity, index.FindNearest(hot, 1)!.Value.Similarity, 3);
     }
+
+    [Fact]
+    public void Add_PastTheExhaustiveLimit_SplitsListsOneAtATimeUntilNoneIsTooLong()
+    {
+        var random = new Random(5);
+        var index = new VectorIndex(32, exhaustiveLimit: 1024, probes: 8, rerankCandidates: 16, maxListLength: 64);
+        for (var i = 0; i <= 1024; i++)
+        {
+            index.Add(RandomUnit(random, 32), 1);
+        }
+
+        // The whole index becomes one list; each add splits at most one list, so it takes a few adds to settle.
+        Assert.True(index.IsPartitioned);
+        Assert.True(index.ListLengths.Count < 1025 / 64, $"{index.ListLengths.Count} lists right after partitioning");
+        for (var i = 0; i < 200; i++)
+        {
+            index.Add(RandomUnit(random, 32), 1);
+            Assert.Equal(index.Count, index.ListLengths.Sum());
+        }
+
+        Assert.True(index.ListLengths.Max() <= 64, $"longest list {index.ListLengths.Max()}");
+        Assert.True(index.ListLengths.Count >= index.Count / 64, $"{index.ListLengths.Count} lists");
+    }
+
+    [Fact]
+    public void FindNearest_OnAClusteredSetGrownFarPastItsFirstPartition_KeepsRecallAboveBound()
+    {
+        var random = new Random(6);
+        var index = new VectorIndex(48, exhaustiveLimit: 512, probes: 12, rerankCandidates: 32, maxListLength: 128);
+        var centers = Enumerable.Range(0, 60).Select(_ => RandomUnit(random, 48)).ToArray();
+        var stored = Enumerable.Range(0, 12_000).Select(i => Near(random, centers[random.Next(centers.Length)], 0.7f)).ToArray();
+        foreach (var vector in stored)
+        {
+            index.Add(vector, 1);
+        }
+
+        Assert.True(index.ListLengths.Max() <= 128, $"longest list {index.ListLengths.Max()}");
+        var agreed = 0;
+        for (var q = 0; q < 300; q++)
+        {
+            var query = Near(random, stored[random.Next(stored.Length)], 0.3f);
+            agreed += index.FindNearest(query, 1)!.Value.Slot == index.FindNearestExact(query, 1)!.Value.Slot ? 1 : 0;
+        }
+
+        Assert.True(agreed >= 291, $"recall@1 {agreed}/300");
+    }
+
+    [Fact]
+    public void Remove_AfterSplits_NeverReturnsARemovedSlotAndKeepsListsConsistent()
+    {
+        var random = new Random(7);
+        var index = new VectorIndex(24, exhaustiveLimit: 128, probes: 64, rerankCandidates: 64, maxListLength: 32);
+        var stored = new Dictionary<int, float[]>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var vector = RandomUnit(random, 24);
+            stored[index.Add(vector, 1)] = vector;
+            if (i % 3 == 2)
+            {
+                // Remove an older vector: its list has been split since it was added, so its position was refiled.
+                var victim = stored.Keys.ElementAt(random.Next(stored.Count));
+                index.Remove(victim);
+                stored.Remove(victim);
+            }
+        }
+
+        Assert.Equal(stored.Count, index.Count);
+        Assert.Equal(index.Count, index.ListLengths.Sum());
+        foreach (var (slot, vector) in stored.Take(200))
+        {
+            var found = index.FindNearest(vector, 1)!.Value;
+            Assert.True(stored.ContainsKey(found.Slot));
+            Assert.Equal(1f, found.Similarity, 3);
+            Assert.True(index.Vector(slot).SequenceEqual(vector));
+        }
+
+        foreach (var slot in stored.Keys.ToArray())
+        {
+            index.Remove(slot);
+        }
+
+        Assert.Equal(0, index.Count);
+        Assert.Equal(0, index.ListLengths.Sum());
+        Assert.Null(index.FindNearest(RandomUnit(random, 24), 1));
+    }
+
+    [Fact]
+    public void Vector_ReadsBackEveryVectorAcrossStorageBlocks()
+    {
+        var random = new Random(8);
+        var index = new VectorIndex(8, exhaustiveLimit: 64, probes: 4, rerankCandidates: 8, maxListLength: 256);
+        var stored = Enumerable.Range(0, 10_000).Select(_ => RandomUnit(random, 8)).ToArray();
+        var slots = stored.Select(vector => index.Add(vector, 3)).ToArray();
+
+        for (var i = 0; i < stored.Length; i += 97)
+        {
+            Assert.True(index.Vector(slots[i]).SequenceEqual(stored[i]));
+        }
+
+        Assert.Equal(slots[9_999], index.FindNearestExact(stored[9_999], 3)!.Value.Slot);
+    }
 }
