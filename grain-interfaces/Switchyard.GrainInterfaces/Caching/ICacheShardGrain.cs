@@ -20,8 +20,13 @@ public interface ICacheShardGrain : IGrainWithStringKey
     [ReadOnly, Alias("FindSimilar")]
     Task<SemanticCacheHit?> FindSimilar(SemanticCacheQuery query);
 
-    /// <summary>Stores an answer under its exact key and, when it has one, its embedding.</summary>
-    [Alias("Put")]
+    /// <summary>
+    /// Stores an answer under its exact key and, when it has one, its embedding. One-way: the caller
+    /// does not wait for the shard's turn, so a busy shard never holds up an answer that is already
+    /// paid for, and a failed write costs a cache entry, never the request. The shard still handles
+    /// its messages in order, so a later lookup from the same silo sees the entry.
+    /// </summary>
+    [OneWay, Alias("Put")]
     Task Put(CacheEntryWrite entry);
 
     /// <summary>Removes every entry, or only those of <paramref name="taskType"/>; returns how many.</summary>

@@ -101,7 +101,10 @@ public sealed partial class CompletionCache
             : new CacheLookup(mode, key, context, embedding, best.Completion, CacheResult.HitSemantic);
     }
 
-    /// <summary>Stores <paramref name="result"/>, the answer to a request whose lookup missed.</summary>
+    /// <summary>
+    /// Stores <paramref name="result"/>, the answer to a request whose lookup missed. The shard's write is
+    /// one-way: the returned task completes once the write is sent, not when the shard has made it.
+    /// </summary>
     public Task StoreAsync(CompletionRequest request, CacheLookup lookup, CompletionResult result)
     {
         if (lookup.Mode == CacheMode.None || lookup.Hit is not null)
