@@ -1,8 +1,9 @@
 namespace Switchyard.Completion;
 
 /// <summary>
-/// Carries one request through cache, router, budget and models. A stateless worker: Orleans runs
-/// as many activations per silo as load needs, so it scales with the silos and is never a hot spot.
+/// Carries one request through cache, router, budget and models. A reentrant stateless worker: it runs
+/// on the silo that received the call, with many requests in flight at once, so it scales with the
+/// silos and is never a hot spot.
 /// </summary>
 [Alias("switchyard.completion.ICompletionGrain")]
 public interface ICompletionGrain : IGrainWithIntegerKey

@@ -24,10 +24,14 @@ namespace Switchyard.Completion;
 /// check → escalation → settle → cache store → router outcome (queued in the silo's
 /// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); a share of the
 /// accepted answers is audited by a stronger tier after the response has gone; every provider call and
-/// cache hit goes to the silo's <see cref="CallLedger"/>. A stateless worker, so Orleans adds
-/// activations under load and the call stays local to the silo that received it.
+/// cache hit goes to the silo's <see cref="CallLedger"/>. A stateless worker, so the call stays local to
+/// the silo that received it, and reentrant: a worker holds no state of its own (everything it uses is
+/// a thread-safe silo service), so while one request waits for a model or a grain, the same
+/// activation serves others. Without it a silo had only as many requests in flight as the stateless
+/// worker's activations (one per core), and every other request queued behind them.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed partial class CompletionGrain(
     ModelCatalog catalog,
     ChatClientRegistry clients,
