@@ -18,10 +18,12 @@ public sealed partial class LocalClusterScriptTests
         var environment = new Dictionary<string, string>
         {
             ["SWITCHYARD_LOCAL_CLUSTER_DIR"] = state,
+            // Silo i listens on each first port + i - 1: runs of two free ports, outside the range the
+            // kernel gives outgoing connections, which could otherwise take a second silo's port first.
             ["SWITCHYARD_REDIS_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["SWITCHYARD_HTTP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["SWITCHYARD_SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["SWITCHYARD_GATEWAY_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["SWITCHYARD_HTTP_PORT"] = FreePort.NextRun(2).ToString(CultureInfo.InvariantCulture),
+            ["SWITCHYARD_SILO_PORT"] = FreePort.NextRun(2).ToString(CultureInfo.InvariantCulture),
+            ["SWITCHYARD_GATEWAY_PORT"] = FreePort.NextRun(2).ToString(CultureInfo.InvariantCulture),
             // The suite has built the silo already; the script would otherwise publish one.
             ["SWITCHYARD_SILO_DLL"] = Path.Combine(AppContext.BaseDirectory, "Switchyard.Silo.dll"),
         };
