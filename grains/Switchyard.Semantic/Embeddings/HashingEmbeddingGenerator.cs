@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.AI;
 
 namespace Switchyard.Caching.Embeddings;
@@ -81,9 +80,9 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNotEqual(destination.Length, Dimensions);
         destination.Clear();
-        foreach (var word in Words(text))
+        foreach (var word in FeatureHashing.Words(text))
         {
-            Add(destination, Hash(word, 0x9E3779B97F4A7C15UL), StopWords.Contains(word) ? StopWordWeight : WordWeight);
+            FeatureHashing.Add(destination, word, FeatureHashing.WordSeed, StopWords.Contains(word) ? StopWordWeight : WordWeight);
             AddTrigrams(destination, word);
         }
 
@@ -110,32 +109,6 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         // Nothing to release: the embedder holds no native or pooled resources.
     }
 
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var span = text.AsSpan();
-        Span<char> buffer = stackalloc char[64];
-        var length = 0;
-        for (var i = 0; i <= span.Length; i++)
-        {
-            var c = i < span.Length ? span[i] : ' ';
-            if (char.IsLetterOrDigit(c))
-            {
-                if (length < buffer.Length)
-                {
-                    buffer[length++] = char.ToLowerInvariant(c);
-                }
-            }
-            else if (length > 0)
-            {
-                words.Add(new string(buffer[..length]));
-                length = 0;
-            }
-        }
-
-        return words;
-    }
-
     private static void AddTrigrams(Span<float> destination, string word)
     {
         // Boundary markers make prefixes and suffixes distinct features ("#vo" is not "vo" inside a word).
@@ -147,34 +120,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         var weight = TrigramWeight / MathF.Sqrt(count);
         for (var i = 0; i < count; i++)
         {
-            Add(destination, Hash(padded.Slice(i, 3), 0xC2B2AE3D27D4EB4FUL), weight);
+            FeatureHashing.Add(destination, padded.Slice(i, 3), FeatureHashing.TrigramSeed, weight);
         }
-    }
-
-    private static void Add(Span<float> destination, ulong hash, float weight)
-    {
-        var index = (int)((hash >> 1) % (ulong)destination.Length);
-        destination[index] += (hash & 1) == 0 ? weight : -weight;
-    }
-
-    private static ulong Hash(ReadOnlySpan<char> text, ulong seed)
-    {
-        // FNV-1a over the UTF-16 code units, finished with a 64-bit mixer: stable across processes and runs.
-        var hash = 14695981039346656037UL ^ seed;
-        foreach (var b in MemoryMarshal.AsBytes(text))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return Mix(hash);
-    }
-
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 30;
-        x *= 0xBF58476D1CE4E5B9UL;
-        x ^= x >> 27;
-        x *= 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
     }
 }

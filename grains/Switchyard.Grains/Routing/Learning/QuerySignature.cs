@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.Numerics.Tensors;
+using Switchyard.Caching.Embeddings;
 
 namespace Switchyard.Routing.Learning;
 
@@ -21,18 +20,18 @@ public static class QuerySignature
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var query = LastParagraph(prompt);
-        var words = Words(query);
-        var sums = new float[Dimensions];
+        var words = FeatureHashing.Words(query);
+        Span<float> sums = stackalloc float[Dimensions];
         for (var i = 0; i < words.Count; i++)
         {
-            Add(sums, words[i]);
+            FeatureHashing.Add(sums, words[i], FeatureHashing.WordSeed, 1f);
             if (i + 1 < words.Count)
             {
-                Add(sums, words[i] + " " + words[i + 1]);
+                FeatureHashing.Add(sums, $"{words[i]} {words[i + 1]}", FeatureHashing.PairSeed, 1f);
             }
         }
 
-        var norm = MathF.Sqrt(sums.Sum(v => v * v));
+        var norm = TensorPrimitives.Norm(sums);
         var signature = new sbyte[Dimensions];
         if (norm == 0)
         {
@@ -69,38 +68,5 @@ public static class QuerySignature
         var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var cut = normalised.LastIndexOf("\n\n", StringComparison.Ordinal);
         return cut < 0 ? normalised : normalised[(cut + 2)..];
-    }
-
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
-    }
-
-    private static void Add(float[] sums, string feature)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(feature), hash);
-        var value = BinaryPrimitives.ReadUInt32LittleEndian(hash);
-        sums[value % Dimensions] += (hash[4] & 1) == 0 ? 1f : -1f;
     }
 }
