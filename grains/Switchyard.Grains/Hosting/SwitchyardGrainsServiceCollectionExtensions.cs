@@ -54,6 +54,7 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddSingleton<ChatClientRegistry>();
         services.AddSingleton(CreateEmbedders);
         services.AddSingleton<CompletionCache>();
+        services.AddSingleton<CompletionPipeline>();
         services.AddSingleton<ReplayLibrary>();
         services.AddSingleton<RouterOutcomeAggregator>();
         services.AddSingleton<CompletionLengthEstimator>();
