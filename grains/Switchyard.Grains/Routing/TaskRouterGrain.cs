@@ -403,7 +403,14 @@ public sealed class TaskRouterGrain(
         {
             // Pinned, or given a target of its own: its frontier no longer counts in the group's mix.
             _allocation = null;
-            await GrainFactory.GetGrain<IQualityGroupGrain>(group).Leave(TaskType);
+            try
+            {
+                await GrainFactory.GetGrain<IQualityGroupGrain>(group).Leave(TaskType);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The settings are already in force; the group forgets the member when it next restarts.
+            }
         }
         else
         {
