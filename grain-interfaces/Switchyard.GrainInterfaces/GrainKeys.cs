@@ -31,6 +31,9 @@ public static class GrainKeys
         return at <= 0 ? (key, null) : (key[..at], key[(at + 1)..]);
     }
 
+    /// <summary>The key of a quality group's grain: the group name, normalised to lower case.</summary>
+    public static string QualityGroup(string group) => group.Trim().ToLowerInvariant();
+
     /// <summary>The key of a tenant's feedback ledger: the tenant id itself.</summary>
     public static string Feedback(string tenantId) => RequireTenant(tenantId);
 

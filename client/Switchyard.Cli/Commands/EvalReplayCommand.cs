@@ -38,6 +38,17 @@ internal static class EvalReplayCommand
                 result.AddError("--neighbours must be 0 or more.");
             }
         });
+        var shared = new Option<double?>("--shared-quality-target")
+        {
+            Description = "Put every evaluated task type in one quality group keeping this share of the best tiers' accuracy over the mix (default: each task type holds its own target).",
+        };
+        shared.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is <= 0 or > 1)
+            {
+                result.AddError("--shared-quality-target must be in (0, 1].");
+            }
+        });
         var report = new Option<FileInfo?>("--report") { Description = "Also write an HTML report (the cost–quality plane) to this file." };
 
         policy.Validators.Add(result =>
@@ -75,7 +86,7 @@ internal static class EvalReplayCommand
 
         var replay = new Command("replay", "Replay recorded model outputs through the router and report accuracy, cost and AIQ.")
         {
-            data, warmup, policy, holdout, target, tiers, seed, neighbours, report,
+            data, warmup, policy, holdout, target, tiers, seed, neighbours, shared, report,
         };
         replay.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,6 +102,7 @@ internal static class EvalReplayCommand
                 parse.GetValue(holdout), parse.GetValue(target) is { Length: > 0 } targets ? targets : [0.97], tierMap, parse.GetValue(seed))
             {
                 Neighbours = parse.GetValue(neighbours),
+                SharedQualityTarget = parse.GetValue(shared),
             };
             return await RunAsync(settings, parse.GetValue(global.Output), parse.GetValue(report), environment, cancellationToken);
         });

@@ -15,6 +15,9 @@ internal static class ReplayEvaluation
     /// <summary>The tenant evaluation queries are sent as.</summary>
     public const string Tenant = "eval";
 
+    /// <summary>The quality group of <see cref="ReplaySettings.SharedQualityTarget"/>.</summary>
+    public const string SharedGroup = "eval";
+
     /// <summary>Runs <paramref name="settings"/>.</summary>
     /// <exception cref="ReplayFormatException">A file is malformed.</exception>
     /// <exception cref="ArgumentException">The policy or a tier names a model the data does not have.</exception>
@@ -124,6 +127,22 @@ internal static class ReplayEvaluation
             config[$"Switchyard:Replay:Files:{i}"] = Path.GetFullPath(files[i]);
         }
 
+        if (settings.SharedQualityTarget is { } shared)
+        {
+            // One group over every evaluated task type; each keeps the defaults above, and its own target
+            // until the group has heard from it.
+            config[$"Switchyard:Routing:QualityGroups:{SharedGroup}:QualityTarget"] = shared.ToString(CultureInfo.InvariantCulture);
+            foreach (var taskType in queries.Concat(warmup).Select(q => q.TaskType).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                foreach (var setting in (string[])["StartTier", "MaxTier", "AcceptConfidence", "Pinned", "QualityTarget"])
+                {
+                    config[$"Switchyard:Routing:TaskTypes:{taskType}:{setting}"] = config[$"Switchyard:Routing:Default:{setting}"];
+                }
+
+                config[$"Switchyard:Routing:TaskTypes:{taskType}:QualityGroup"] = SharedGroup;
+            }
+        }
+
         await using var cluster = await ReplayCluster.StartAsync(config.Concat(ReplayCatalog.Settings(deployments)), cancellationToken);
         var recorded = deployments.ToDictionary(d => d.Key, d => d.Value.Item2.Split('+'), StringComparer.OrdinalIgnoreCase);
         var evaluator = new ReplayEvaluator(cluster.Grains, Tenant, recorded, cluster.Services.GetRequiredService<RouterOutcomeAggregator>())
@@ -156,8 +175,11 @@ internal static class ReplayEvaluation
         var steps = plan.Tiers().Select(t => t == plan.MaxTier
             ? t.ToString().ToLowerInvariant()
             : $"{t.ToString().ToLowerInvariant()} (accept ≥ {plan.AcceptConfidenceFor(t).ToString("0.0", CultureInfo.InvariantCulture)})");
+        var allocated = snapshot.AllocatedQualityTarget is { } target
+            ? $"; group {snapshot.QualityGroup} allocated {target.ToString("P1", CultureInfo.InvariantCulture)} of its best tier"
+            : "";
         return snapshot.Pinned
             ? $"pinned: {string.Join(" → ", steps)}"
-            : $"{string.Join(" → ", steps)}; expected accuracy {snapshot.ExpectedAccuracy.ToString("P1", CultureInfo.InvariantCulture)}, USD {snapshot.ExpectedCostUsd.ToString("0.000000", CultureInfo.InvariantCulture)}";
+            : $"{string.Join(" → ", steps)}; expected accuracy {snapshot.ExpectedAccuracy.ToString("P1", CultureInfo.InvariantCulture)}, USD {snapshot.ExpectedCostUsd.ToString("0.000000", CultureInfo.InvariantCulture)}{allocated}";
     }
 }

@@ -27,4 +27,10 @@ internal sealed record ReplaySettings(
 {
     /// <summary>Requests each router remembers for per-query estimates (0: off).</summary>
     public int Neighbours { get; init; }
+
+    /// <summary>
+    /// When set, every evaluated task type joins one quality group with this target (a share of the best
+    /// tiers' accuracy kept over the mix of task types) instead of holding its quality target on its own.
+    /// </summary>
+    public double? SharedQualityTarget { get; init; }
 }

@@ -11,6 +11,12 @@ namespace Switchyard.Routing;
 /// <param name="ExpectedAccuracy">The plan's estimated accuracy.</param>
 /// <param name="ExpectedCostUsd">The plan's estimated cost per request.</param>
 /// <param name="StateBytes">The size of the router's learned state: fixed, however long it learns.</param>
+/// <param name="QualityGroup">The quality group the task type shares its target with; null when it holds its own.</param>
+/// <param name="AllocatedQualityTarget">
+/// The share of its best tier's accuracy the group allocated it, which its policy holds instead of
+/// <paramref name="QualityTarget"/>; null until the group has heard from it, or outside a group.
+/// </param>
+/// <param name="PricePerErrorUsd">The group's shared price of an error behind that allocation; null without one.</param>
 [GenerateSerializer, Immutable]
 [Alias("switchyard.routing.RouterSnapshot")]
 public sealed record RouterSnapshot(
@@ -21,4 +27,7 @@ public sealed record RouterSnapshot(
     [property: Id(4)] bool Pinned = false,
     [property: Id(5)] double ExpectedAccuracy = 0,
     [property: Id(6)] decimal ExpectedCostUsd = 0m,
-    [property: Id(7)] int StateBytes = 0);
+    [property: Id(7)] int StateBytes = 0,
+    [property: Id(8)] string? QualityGroup = null,
+    [property: Id(9)] double? AllocatedQualityTarget = null,
+    [property: Id(10)] double? PricePerErrorUsd = null);

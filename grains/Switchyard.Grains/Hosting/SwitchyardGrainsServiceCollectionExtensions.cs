@@ -31,7 +31,8 @@ public static class SwitchyardGrainsServiceCollectionExtensions
         services.AddOptions<ModelCatalogOptions>().Bind(configuration.GetSection(ModelCatalogOptions.SectionName));
         services.AddOptions<TenantsOptions>().Bind(configuration.GetSection("Switchyard"));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
-        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName));
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName));
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.SectionName))
             .Validate(o => o.BatchSize >= 1, "Switchyard:Ledger:BatchSize must be at least 1.")

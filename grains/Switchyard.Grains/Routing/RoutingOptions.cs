@@ -18,6 +18,18 @@ public sealed class RoutingOptions
         ["legal_analysis"] = new() { StartTier = ModelTier.Frontier, MaxTier = ModelTier.Frontier, AcceptConfidence = 0, Pinned = true },
     };
 
+    /// <summary>
+    /// Quality targets shared by several task types (see <see cref="TaskPolicyOptions.QualityGroup"/>), by
+    /// group name. Default: none.
+    /// </summary>
+    public Dictionary<string, QualityGroupOptions> QualityGroups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How many of the most recent requests of a quality group its members' traffic shares describe
+    /// (counts decayed by 1 − 1/window per request). Default: 10,000.
+    /// </summary>
+    public int QualityGroupWindow { get; set; } = 10_000;
+
     /// <summary>The policy of every task type not in <see cref="TaskTypes"/>. Default: start mid, accept at ≥ 0.8, escalate to frontier.</summary>
     public TaskPolicyOptions Default { get; set; } = new();
 

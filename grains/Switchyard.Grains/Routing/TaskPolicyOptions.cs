@@ -26,6 +26,14 @@ public sealed class TaskPolicyOptions
     /// </summary>
     public bool Pinned { get; set; }
 
+    /// <summary>
+    /// The quality group (a key of <see cref="RoutingOptions.QualityGroups"/>) whose target this task type
+    /// shares with the group's other task types: the group decides how much of it this one keeps, and
+    /// <see cref="QualityTarget"/> only holds until the group has heard from it. Ignored while the task
+    /// type is pinned or its target was set through the admin API. Default: null (its own target).
+    /// </summary>
+    public string? QualityGroup { get; set; }
+
     /// <summary>Where answer confidence comes from: <c>Provider</c>, <c>SelfReported</c> or <c>Logprobs</c>. Default: <c>Provider</c>.</summary>
     public ConfidenceSource Confidence { get; set; }
 }

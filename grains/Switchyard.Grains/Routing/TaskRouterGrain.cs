@@ -13,7 +13,9 @@ namespace Switchyard.Routing;
 /// best policy is re-chosen right away, a small search), and a grain timer writes the state to
 /// storage at most once per flush interval (and on deactivation). Coalescing the writes keeps a hot
 /// task type cheap; at worst a crash loses the last interval's counts, never money. A canary routes
-/// a share of the end users' cohorts by a candidate policy and counts both arms alongside.
+/// a share of the end users' cohorts by a candidate policy and counts both arms alongside. A task
+/// type in a quality group reports its frontier to the group's grain after each change to what it has
+/// learned and holds the target the group allocates in return (pull-on-report: the group never calls back).
 /// </summary>
 public sealed class TaskRouterGrain(
     [PersistentState("router", SwitchyardStorage.Name)] IPersistentState<RouterState> state,
@@ -26,6 +28,8 @@ public sealed class TaskRouterGrain(
     private CascadePolicy? _candidatePolicy;
     private Random _random = Random.Shared;
     private RouterSnapshot? _prior;
+    private QualityAllocationResult? _allocation;
+    private long _unreportedRequests;
 
     private string TaskType => GrainKeys.ParseRouter(this.GetPrimaryKeyString()).TaskType;
 
@@ -162,7 +166,8 @@ public sealed class TaskRouterGrain(
             return configured.Plan;
         }
 
-        _candidatePolicy ??= ChoosePolicy(configured);
+        // A candidate with a target of its own holds it; otherwise it holds what the group allocated.
+        _candidatePolicy ??= ChoosePolicy(configured, canary.Candidate.QualityTarget is null ? AllocatedTarget() : null);
         return BestPlan(configured.Plan, _candidatePolicy);
     }
 
@@ -189,7 +194,7 @@ public sealed class TaskRouterGrain(
     Task ITaskRouterGrain.RecordOutcome(RouteOutcome outcome)
     {
         Record(outcome);
-        return Task.CompletedTask;
+        return ReportToGroupAsync();
     }
 
     Task ITaskRouterGrain.RecordOutcomes(ImmutableArray<RouteOutcome> outcomes)
@@ -199,7 +204,7 @@ public sealed class TaskRouterGrain(
             Record(outcome);
         }
 
-        return Task.CompletedTask;
+        return ReportToGroupAsync();
     }
 
     Task ITaskRouterGrain.Learn(ImmutableArray<RouteObservation> observations)
@@ -228,12 +233,58 @@ public sealed class TaskRouterGrain(
             }
         }
 
-        return Task.CompletedTask;
+        return ReportToGroupAsync();
+    }
+
+    /// <summary>The quality group the task type's router takes part in; null when it holds its own target.</summary>
+    private string? QualityGroup()
+    {
+        var current = options.CurrentValue;
+        var group = (current.TaskTypes.GetValueOrDefault(TaskType) ?? current.Default).QualityGroup;
+        return Tenant is null && !string.IsNullOrWhiteSpace(group) && !Configured().Pinned && state.State.Settings?.QualityTarget is null
+            ? GrainKeys.QualityGroup(group)
+            : null;
+    }
+
+    /// <summary>
+    /// Tells the group what the router can now offer and takes its allocation. Awaited inside the
+    /// learning call, so the next plan is chosen with the fresh allocation, the same way on every replay.
+    /// Until the router has learned enough to choose at all, it only counts its requests.
+    /// </summary>
+    private async Task ReportToGroupAsync()
+    {
+        if (QualityGroup() is not { } group)
+        {
+            _allocation = null;
+            return;
+        }
+
+        var maxTier = Configured().Plan.MaxTier;
+        if (!HasLearned(maxTier))
+        {
+            return;
+        }
+
+        var estimates = Estimates(maxTier);
+        var report = new QualityReport(TaskType, _unreportedRequests, estimates.Max(e => e.Accuracy()), [.. PolicyChooser.Frontier(estimates)]);
+        try
+        {
+            _allocation = await GrainFactory.GetGrain<IQualityGroupGrain>(group).Report(report);
+            _unreportedRequests = 0;
+            _policy = null;
+            _candidatePolicy = null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The group is unreachable for now: keep the last allocation (or the own target) and the
+            // requests counted, and report again after the next change.
+        }
     }
 
     private void Record(RouteOutcome outcome)
     {
         state.State.Apply(outcome);
+        _unreportedRequests++;
         if (state.State.Canary?.ArmOf(outcome.Canary) is { } arm)
         {
             arm.Requests++;
@@ -342,11 +393,30 @@ public sealed class TaskRouterGrain(
 
     async Task<RouterSnapshot> ITaskRouterGrain.Configure(RouterSettings settings)
     {
+        var group = QualityGroup();
         state.State.Settings = RouterSettingsMerge.Over(state.State.Settings, settings);
         _policy = null;
         _candidatePolicy = null;
         _dirty = true;
         await FlushAsync(CancellationToken.None);
+        if (group is not null && QualityGroup() is null)
+        {
+            // Pinned, or given a target of its own: its frontier no longer counts in the group's mix.
+            _allocation = null;
+            try
+            {
+                await GrainFactory.GetGrain<IQualityGroupGrain>(group).Leave(TaskType);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The settings are already in force; the group forgets the member when it next restarts.
+            }
+        }
+        else
+        {
+            await ReportToGroupAsync();
+        }
+
         return Snapshot();
     }
 
@@ -384,16 +454,22 @@ public sealed class TaskRouterGrain(
             configured.Pinned,
             policy.ExpectedAccuracy,
             policy.ExpectedCostUsd,
-            state.State.SizeInBytes);
+            state.State.SizeInBytes,
+            QualityGroup(),
+            AllocatedTarget(),
+            AllocatedTarget() is null ? null : _allocation!.PricePerErrorUsd);
     }
 
-    private CascadePolicy Policy() => _policy ??= ChoosePolicy(Configured());
+    /// <summary>The share of its best tier's accuracy the group allocated, while the router takes part in one.</summary>
+    private double? AllocatedTarget() => _allocation is { } allocation && QualityGroup() is not null ? allocation.AllocatedQualityTarget : null;
 
-    private CascadePolicy ChoosePolicy((RoutePlan Plan, bool Pinned, double QualityTarget) configured)
+    private CascadePolicy Policy() => _policy ??= ChoosePolicy(Configured(), AllocatedTarget());
+
+    private CascadePolicy ChoosePolicy((RoutePlan Plan, bool Pinned, double QualityTarget) configured, double? allocatedTarget = null)
     {
         var estimates = Estimates(configured.Plan.MaxTier);
         return HasLearned(configured.Plan.MaxTier)
-            ? PolicyChooser.Choose(estimates, configured.QualityTarget)
+            ? PolicyChooser.Choose(estimates, allocatedTarget ?? configured.QualityTarget)
             : PolicyChooser.Estimate(estimates.Where(e => e.Tier >= configured.Plan.StartTier).ToList() is { Count: > 0 } planned ? planned : estimates, configured.Plan.AcceptConfidence);
     }
 
@@ -406,13 +482,14 @@ public sealed class TaskRouterGrain(
         var plan = RoutePlanner.PlanFor(TaskType, current);
         if (settings is null && _prior is { } prior)
         {
-            // A tenant's router with no settings of its own follows the task type's pin and target.
+            // A tenant's router with no settings of its own follows the task type's pin and target (in a
+            // quality group, the target the group allocated it).
             if (prior.Pinned)
             {
                 return (prior.Plan with { Canary = null }, true, prior.QualityTarget);
             }
 
-            settings = new RouterSettings(QualityTarget: prior.QualityTarget);
+            settings = new RouterSettings(QualityTarget: prior.AllocatedQualityTarget ?? prior.QualityTarget);
         }
 
         var target = Math.Clamp(settings?.QualityTarget ?? configured.QualityTarget, 0, 1);

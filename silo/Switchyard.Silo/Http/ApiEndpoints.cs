@@ -24,6 +24,7 @@ public static class ApiEndpoints
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminAuthenticationFilter>();
         admin.MapGet("/routers/{taskType}", RouterAsync);
         admin.MapPut("/routers/{taskType}", RouterAdminEndpoint.PutAsync);
+        admin.MapGet("/quality-groups/{group}", QualityGroupAsync);
         admin.MapCanaryAdmin();
         admin.MapTenantAdmin();
         admin.MapReports();
@@ -58,4 +59,9 @@ public static class ApiEndpoints
         var (key, error) = RouterKeyReader.Read(taskType, context, tenants);
         return error ?? TypedResults.Json(await grains.GetGrain<ITaskRouterGrain>(key!).GetSnapshot(), ApiJsonContext.Api.RouterSnapshot);
     }
+
+    private static async Task<IResult> QualityGroupAsync(string group, IGrainFactory grains) =>
+        await grains.GetGrain<IQualityGroupGrain>(GrainKeys.QualityGroup(group)).GetSnapshot() is { } snapshot
+            ? TypedResults.Json(snapshot, ApiJsonContext.Api.QualityGroupSnapshot)
+            : ApiError.Result(StatusCodes.Status404NotFound, $"There is no quality group '{group}' under Switchyard:Routing:QualityGroups.", "invalid_request_error", "quality_group_not_found", "group");
 }

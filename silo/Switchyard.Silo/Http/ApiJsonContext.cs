@@ -18,6 +18,7 @@ namespace Switchyard.Silo.Http;
 [JsonSerializable(typeof(UsageResponse))]
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(RouterSnapshot))]
+[JsonSerializable(typeof(QualityGroupSnapshot))]
 [JsonSerializable(typeof(CanaryReport))]
 [JsonSerializable(typeof(BudgetSnapshot))]
 [JsonSerializable(typeof(CacheStatisticsResponse))]

@@ -74,6 +74,39 @@ public sealed class EvalReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalReplay_WithASharedQualityTarget_ServesTheMixCheaperThanPerTaskTypeTargetsAndStillKeepsTheTarget()
+    {
+        // "sure" (three queries in four): the cheap pair is always right. "mostly": it agrees on every query but
+        // is wrong on one in ten, so on its own it keeps about 90 % of big's accuracy and a 97 % target per
+        // task type sends it to big (about 0.0027 a query over the mix). Over the mix, "sure"'s surplus
+        // covers it: both on the cheap pair (0.0002 a query, exploration aside) at 97.5 % accuracy.
+        string[] warmup = [
+            ReplayFixtures.RouterBench(_directory, "sure", 900, cheapRight: true, "warmup-sure.csv"),
+            ReplayFixtures.RouterBench(_directory, "mostly", 300, cheapRight: true, "warmup-mostly.csv", wrongEvery: 10)];
+        string[] data = [
+            ReplayFixtures.RouterBench(_directory, "sure", 300, cheapRight: true, "data-sure.csv"),
+            ReplayFixtures.RouterBench(_directory, "mostly", 100, cheapRight: true, "data-mostly.csv", wrongEvery: 10)];
+
+        async Task<(double Accuracy, double Cost)> RunAsync(double? shared)
+        {
+            var console = new TestConsole(new FakeClusterConnector(new FakeSwitchyardClient()));
+            var exit = await EvalReplayCommand.RunAsync(
+                Settings(data, warmup) with { SharedQualityTarget = shared }, OutputFormat.Json, html: null, console.Environment, CancellationToken.None);
+            Assert.Equal(ExitCodes.Success, exit);
+            var json = JsonDocument.Parse(console.Output).RootElement;
+            return (json.GetProperty("accuracy").GetDouble(), json.GetProperty("cost_usd_per_query").GetDouble());
+        }
+
+        var own = await RunAsync(shared: null);
+        var group = await RunAsync(shared: 0.97);
+
+        Assert.True(own.Accuracy >= 0.99, $"per task type: accuracy {own.Accuracy}");
+        Assert.True(own.Cost > 0.002, $"per task type: cost {own.Cost}");
+        Assert.True(group.Accuracy >= 0.97, $"shared: accuracy {group.Accuracy}");
+        Assert.True(group.Cost < own.Cost / 3, $"shared: cost {group.Cost} against {own.Cost} per task type");
+    }
+
+    [Fact]
     public async Task EvalReplay_WithAMalformedFile_NamesTheFileAndLine()
     {
         var bad = Path.Combine(_directory, "broken.csv");

@@ -25,6 +25,10 @@ public static class TestSettings
         // No random exploration: routing tests assert the configured plans; learning tests explore deterministically.
         ["Switchyard:Routing:ExplorationRate"] = "0",
         ["Switchyard:Routing:ColdExplorationRate"] = "0",
+        // A quality group of two task types that only the quality group tests route.
+        ["Switchyard:Routing:QualityGroups:mix:QualityTarget"] = "0.97",
+        ["Switchyard:Routing:TaskTypes:mix-easy:QualityGroup"] = "mix",
+        ["Switchyard:Routing:TaskTypes:mix-hard:QualityGroup"] = "mix",
         ["Switchyard:Models:sim-cheap:Provider"] = "simulated",
         ["Switchyard:Models:sim-cheap:Tier"] = "cheap",
         ["Switchyard:Models:sim-cheap:InputPerMillion"] = "0.15",

@@ -11,9 +11,11 @@ internal static class ReplayFixtures
     /// <summary>
     /// Writes <paramref name="queries"/> queries of task type <paramref name="taskType"/>: the two cheap
     /// models answer "A" and are right when <paramref name="cheapRight"/>; the big model always answers
-    /// right. Prompts span several lines, as the real files do.
+    /// right. Prompts span several lines, as the real files do. With <paramref name="wrongEvery"/> above 0,
+    /// cheap answers meant to be right are wrong on every <paramref name="wrongEvery"/>-th query (the big
+    /// model answering "B" there), and agreement cannot tell which.
     /// </summary>
-    public static string RouterBench(string directory, string taskType, int queries, bool cheapRight, string name = "fixture.csv")
+    public static string RouterBench(string directory, string taskType, int queries, bool cheapRight, string name = "fixture.csv", int wrongEvery = 0)
     {
         var csv = new StringBuilder();
         csv.Append(",sample_id,prompt,eval_name,");
@@ -22,13 +24,14 @@ internal static class ReplayFixtures
         csv.AppendJoin(',', Models.Select(m => $"{m}|total_cost")).Append(",oracle_model_to_route_to\n");
         for (var i = 0; i < queries; i++)
         {
-            var right = cheapRight ? "1.0" : "0.0";
+            var cheapIsRight = cheapRight && (wrongEvery <= 0 || i % wrongEvery != 0);
+            var right = cheapIsRight ? "1.0" : "0.0";
             csv.Append(CultureInfo.InvariantCulture, $"{i},{taskType}.{i},\"['Question {i} of {taskType}:\\nwhich one?\nA) this\\nB) that']\",{taskType},");
             csv.Append(CultureInfo.InvariantCulture, $"{right},{right},1.0,");
-            var bigAnswer = cheapRight ? "A" : "B";
+            var bigAnswer = cheapIsRight ? "A" : "B";
             csv.Append(CultureInfo.InvariantCulture, $"\"['A\\n']\",['A'],['{bigAnswer}'],");
             csv.Append("0.0001,0.0001,0.01,");
-            csv.Append(cheapRight ? "cheap-a" : "big").Append('\n');
+            csv.Append(cheapIsRight ? "cheap-a" : "big").Append('\n');
         }
 
         var path = Path.Combine(directory, name);

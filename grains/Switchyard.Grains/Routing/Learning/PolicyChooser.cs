@@ -38,6 +38,13 @@ public static class PolicyChooser
     }
 
     /// <summary>
+    /// The candidate cascades over <paramref name="tiers"/> that some shared price of an error could pick:
+    /// their (expected accuracy, expected cost) on the lower convex frontier, cheapest first.
+    /// </summary>
+    public static List<OperatingPoint> Frontier(IReadOnlyList<TierEstimate> tiers) =>
+        OperatingFrontier.Of(Candidates(tiers).Select(p => new OperatingPoint(p.ExpectedAccuracy, (double)p.ExpectedCostUsd)));
+
+    /// <summary>
     /// With probability <paramref name="rate"/>, a cascade that starts on a random tier of
     /// <paramref name="tiers"/> and goes on with the chosen cascade's higher tiers, so that every tier
     /// keeps being measured; otherwise null.
