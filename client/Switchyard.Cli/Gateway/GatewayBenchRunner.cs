@@ -100,7 +100,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         var driver = new OpenLoopDriver(http, target);
 
         Report($"{target.Name}: warming up");
-        await driver.RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, stopWhenBehind: true, cancellationToken);
+        await driver.RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, WhenBehind.Shed, cancellationToken);
         await QuiesceAsync(upstream, cancellationToken);
         Step();
 
@@ -130,7 +130,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     {
         var calls = upstream.Calls;
         var cpu = target.ProcessId is { } pid ? GatewayProcess.CpuSeconds(pid) : null;
-        var run = await driver.RunAsync(rps, settings.Duration, stopWhenBehind: false, cancellationToken);
+        var run = await driver.RunAsync(rps, settings.Duration, WhenBehind.Queue, cancellationToken);
         var measured = run with
         {
             UpstreamCalls = upstream.Calls - calls,
@@ -193,7 +193,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     private async Task<bool> SustainsAsync(OpenLoopDriver driver, BenchTarget target, InstantUpstream upstream, double rate, CancellationToken cancellationToken)
     {
         Report($"{target.Name}: maximum throughput, trying {rate:0} requests/s");
-        var run = await driver.RunAsync(rate, settings.StepDuration, stopWhenBehind: true, cancellationToken);
+        var run = await driver.RunAsync(rate, settings.StepDuration, WhenBehind.Stop, cancellationToken);
         await QuiesceAsync(upstream, cancellationToken);
         return run.IsSustained(settings.MaxP99Ms);
     }

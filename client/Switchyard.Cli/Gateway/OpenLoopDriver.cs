@@ -14,11 +14,10 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
     private static readonly long MaxMicroseconds = 60_000_000;
 
     /// <summary>
-    /// Runs <paramref name="rps"/> requests per second for <paramref name="duration"/>. With
-    /// <paramref name="stopWhenBehind"/>, stops sending once more than a second's worth of requests is
-    /// waiting: the rate is not sustainable, and piling on more only takes longer to say so.
+    /// Runs <paramref name="rps"/> requests per second for <paramref name="duration"/>;
+    /// <paramref name="whenBehind"/> says what happens once more than a second's worth of requests is waiting.
     /// </summary>
-    public async Task<LoadRun> RunAsync(double rps, TimeSpan duration, bool stopWhenBehind, CancellationToken cancellationToken)
+    public async Task<LoadRun> RunAsync(double rps, TimeSpan duration, WhenBehind whenBehind, CancellationToken cancellationToken)
     {
         var histogram = new LongHistogram(MaxMicroseconds, 3);
         var total = Math.Max(1, (long)(rps * duration.TotalSeconds));
@@ -34,10 +33,16 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
             {
                 var due = start + (long)(i * interval);
                 WaitUntil(due);
-                if (stopWhenBehind && Interlocked.Read(ref inFlight) > Math.Max(rps, 100))
+                if (whenBehind != WhenBehind.Queue && Interlocked.Read(ref inFlight) > Math.Max(rps, 100))
                 {
-                    Interlocked.Exchange(ref unsent, total - i);
-                    break;
+                    if (whenBehind == WhenBehind.Stop)
+                    {
+                        Interlocked.Exchange(ref unsent, total - i);
+                        break;
+                    }
+
+                    Interlocked.Increment(ref unsent);
+                    continue;
                 }
 
                 Interlocked.Increment(ref inFlight);

@@ -24,9 +24,8 @@ namespace Switchyard.Completion;
 /// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); a share of the
 /// accepted answers is audited by a stronger tier after the response has gone; every provider call and
 /// cache hit goes to the silo's <see cref="CallLedger"/>. A silo service that holds no state of its
-/// own (everything it uses is thread-safe), so any number of requests run through it at once: the
-/// silo's HTTP API calls it directly, and grain-client callers reach it through the
-/// <see cref="CompletionGrain"/> stateless worker.
+/// own (everything it uses is thread-safe), so any number of requests run through it at once. Callers
+/// reach it through the <see cref="CompletionGrain"/> stateless worker, the silo's HTTP API included.
 /// </summary>
 public sealed partial class CompletionPipeline(
     IGrainFactory grains,

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchyard.Cli.Gateway;
+
+namespace Switchyard.Tests.Cli.Gateway;
+
+/// <summary>
+/// The open-loop driver against a real loopback server that answers nothing for its first stretch (a
+/// target still starting up) and then answers at once: what each <see cref="WhenBehind"/> does then.
+/// </summary>
+public sealed class OpenLoopDriverTests
+{
+    private const double Rps = 100;
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task Stop_EndsTheRunOnceASecondsWorthIsWaiting()
+    {
+        var run = await RunAgainstStallingServerAsync(WhenBehind.Stop);
+
+        // Only what was sent before the backlog passed 100 requests; the rest counts as unsent.
+        Assert.InRange(run.Requests, 90, 130);
+        Assert.Equal(300, run.Requests + run.Errors);
+    }
+
+    [Fact]
+    public async Task Shed_SkipsWhileBehindAndGoesOnForTheWholeDuration()
+    {
+        var run = await RunAgainstStallingServerAsync(WhenBehind.Shed);
+
+        // The backlog clears when the server wakes at 1.5 s; requests due after that are sent and answered.
+        Assert.True(run.Requests >= 180, $"answered {run.Requests}");
+        Assert.True(run.Errors > 0, "requests due while the backlog lasted are skipped");
+        Assert.Equal(300, run.Requests + run.Errors);
+    }
+
+    [Fact]
+    public async Task Queue_SendsEveryRequestOnSchedule()
+    {
+        var run = await RunAgainstStallingServerAsync(WhenBehind.Queue);
+
+        Assert.Equal(300, run.Requests);
+        Assert.Equal(0, run.Errors);
+        Assert.True(run.P99Ms >= 1000, $"the stall shows in the tail: p99 {run.P99Ms} ms");
+    }
+
+    private static async Task<LoadRun> RunAgainstStallingServerAsync(WhenBehind whenBehind)
+    {
+        var awake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var server = builder.Build();
+        server.MapPost("/v1/chat/completions", async () =>
+        {
+            await awake.Task;
+            return Results.Text("{}", "application/json");
+        });
+        await server.StartAsync();
+        var address = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/v1/chat/completions");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var target = new BenchTarget("test", address, [], _ => "{}"u8.ToArray(), ProcessId: null);
+        using var wake = new Timer(_ => awake.TrySetResult(), null, Stall, Timeout.InfiniteTimeSpan);
+        return await new OpenLoopDriver(http, target).RunAsync(Rps, Duration, whenBehind, CancellationToken.None);
+    }
+}
