@@ -1,13 +1,17 @@
 # The silo image: build with the SDK, run on the ASP.NET Core runtime as a non-root user.
 #   docker build -t switchyard-silo .
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY grain-interfaces/ grain-interfaces/
 COPY grains/ grains/
 COPY aspire/Switchyard.ServiceDefaults/ aspire/Switchyard.ServiceDefaults/
 COPY silo/ silo/
-RUN dotnet publish silo/Switchyard.Silo/Switchyard.Silo.csproj -c Release -o /app --no-self-contained
+# ReadyToRun: the assemblies ship precompiled, so a new silo starts about a fifth sooner and compiles half
+# as many methods while it takes its first load (docs/benchmarks.md, Gateway overhead).
+RUN dotnet publish silo/Switchyard.Silo/Switchyard.Silo.csproj -c Release -o /app --no-self-contained \
+    -a $TARGETARCH -p:PublishReadyToRun=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -19,7 +19,7 @@ internal static class BenchGatewayCommand
     {
         var rps = AtLeastOne(new Option<int>("--rps") { Description = "Requests per second of the main run (a fixed arrival rate).", DefaultValueFactory = _ => 2000 });
         var duration = AtLeastOne(new Option<int>("--duration") { Description = "Seconds each measured run lasts.", DefaultValueFactory = _ => 10 });
-        var warmUp = AtLeastOne(new Option<int>("--warmup") { Description = "Seconds each target is driven before measuring.", DefaultValueFactory = _ => 10 });
+        var warmUp = AtLeastOne(new Option<int>("--warmup") { Description = "Seconds each target is driven before measuring (requests are skipped while it is behind, so a slow start does not cut it short).", DefaultValueFactory = _ => 20 });
         var connections = AtLeastOne(new Option<int>("--connections") { Description = "Connections the load is sent over, per target.", DefaultValueFactory = _ => 50 });
         var vsPortkey = new Option<bool>("--vs-portkey") { Description = "Also run the Portkey gateway (installed from npm on first use) in front of the same upstream." };
         var scenario = new Option<GatewayScenario>("--scenario")
