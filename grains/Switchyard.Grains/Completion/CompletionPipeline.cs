@@ -19,8 +19,8 @@ using Switchyard.Tenants;
 namespace Switchyard.Completion;
 
 /// <summary>
-/// Carries one request along the path: exact cache → router plan → budget hold → model → confidence
-/// check → escalation → settle → cache store → router outcome (queued in the silo's
+/// Carries one request along the path: router plan and cache lookup (exact, then semantic) at once →
+/// budget hold → model → confidence check → escalation → settle → cache store → router outcome (queued in the silo's
 /// <see cref="RouterOutcomeAggregator"/>) and served answer (remembered for feedback); a share of the
 /// accepted answers is audited by a stronger tier after the response has gone; every provider call and
 /// cache hit goes to the silo's <see cref="CallLedger"/>. A silo service that holds no state of its
@@ -69,9 +69,20 @@ public sealed partial class CompletionPipeline(
         var cohort = CanaryCohort.Of(request.TaskType, request.User, request.RequestId);
         var signature = pinned ? default : SignatureOf(request);
         var router = grains.GetGrain<ITaskRouterGrain>(routerKey);
-        var plan = pinned ? null
-            : signature.IsDefault ? await router.GetPlanFor(cohort)
-            : await router.GetPlanForQuery(cohort, signature);
+
+        // The plan and the cache lookup do not depend on each other: both are asked at once, so the
+        // request waits for one of the two round trips, not for both in turn.
+        var planning = pinned ? null
+            : signature.IsDefault ? router.GetPlanFor(cohort)
+            : router.GetPlanForQuery(cohort, signature);
+        var lookingUp = cache.LookupAsync(request);
+        if (planning is not null)
+        {
+            await Task.WhenAll(planning, lookingUp);
+        }
+
+        var plan = planning is null ? null : await planning;
+        var lookup = await lookingUp;
         var candidates = pinned ? PinnedCandidates(request.Model)
             : plan!.Model is { } planned ? PinnedCandidates(planned)
             : PlannedCandidates(plan);
@@ -81,7 +92,6 @@ public sealed partial class CompletionPipeline(
                 CompletionErrorKind.InvalidRequest, pinned ? $"The model '{request.Model}' does not exist." : "No model is configured for any tier of this task type's plan."));
         }
 
-        var lookup = await cache.LookupAsync(request);
         if (lookup.Hit is { } hit)
         {
             ledger.Record(new ApiCall(
