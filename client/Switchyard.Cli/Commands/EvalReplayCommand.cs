@@ -49,6 +49,17 @@ internal static class EvalReplayCommand
                 result.AddError("--shared-quality-target must be in (0, 1].");
             }
         });
+        var confidence = new Option<double?>("--quality-confidence")
+        {
+            Description = "Standard deviations of a cascade's estimated shortfall from the best tier taken off its accuracy before it is compared with the target (0: point estimates; default: the router's).",
+        };
+        confidence.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is < 0 or > 5)
+            {
+                result.AddError("--quality-confidence must be from 0 to 5.");
+            }
+        });
         var report = new Option<FileInfo?>("--report") { Description = "Also write an HTML report (the cost–quality plane) to this file." };
 
         policy.Validators.Add(result =>
@@ -86,7 +97,7 @@ internal static class EvalReplayCommand
 
         var replay = new Command("replay", "Replay recorded model outputs through the router and report accuracy, cost and AIQ.")
         {
-            data, warmup, policy, holdout, target, tiers, seed, neighbours, shared, report,
+            data, warmup, policy, holdout, target, tiers, seed, neighbours, shared, confidence, report,
         };
         replay.SetAction(async (parse, cancellationToken) =>
         {
@@ -103,6 +114,7 @@ internal static class EvalReplayCommand
             {
                 Neighbours = parse.GetValue(neighbours),
                 SharedQualityTarget = parse.GetValue(shared),
+                QualityConfidence = parse.GetValue(confidence),
             };
             return await RunAsync(settings, parse.GetValue(global.Output), parse.GetValue(report), environment, cancellationToken);
         });

@@ -127,6 +127,11 @@ internal static class ReplayEvaluation
             config[$"Switchyard:Replay:Files:{i}"] = Path.GetFullPath(files[i]);
         }
 
+        if (settings.QualityConfidence is { } confidence)
+        {
+            config["Switchyard:Routing:QualityConfidence"] = confidence.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (settings.SharedQualityTarget is { } shared)
         {
             // One group over every evaluated task type; each keeps the defaults above, and its own target

@@ -33,4 +33,11 @@ internal sealed record ReplaySettings(
     /// tiers' accuracy kept over the mix of task types) instead of holding its quality target on its own.
     /// </summary>
     public double? SharedQualityTarget { get; init; }
+
+    /// <summary>
+    /// When set, the standard deviations of a cascade's estimated shortfall from the best tier that the
+    /// routers take off its accuracy before comparing it with the target (0: point estimates); else the
+    /// routers' default.
+    /// </summary>
+    public double? QualityConfidence { get; init; }
 }

@@ -30,6 +30,15 @@ public sealed class RoutingOptions
     /// </summary>
     public int QualityGroupWindow { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many standard deviations of a cascade's estimated shortfall from the best tier the chooser takes
+    /// off its estimated accuracy before comparing it with the quality target (in a quality group, also
+    /// before reporting it), so that a cascade whose estimate rests on few labels must clear the target by
+    /// a margin. 0: point estimates. Default: 0 (on RouterBench's inner folds every confidence above 0
+    /// raised the cost far more than the accuracy; see docs/benchmarks.md).
+    /// </summary>
+    public double QualityConfidence { get; set; }
+
     /// <summary>The policy of every task type not in <see cref="TaskTypes"/>. Default: start mid, accept at ≥ 0.8, escalate to frontier.</summary>
     public TaskPolicyOptions Default { get; set; } = new();
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Switchyard.Routing;
 
 /// <summary>
-/// Checks the quality groups when the host starts: every group's target in (0, 1], and every task type
-/// that names a group naming one that is configured. A mistake fails the start with the setting's path.
+/// Checks the quality settings when the host starts: every group's target in (0, 1], every task type
+/// that names a group naming one that is configured, and the quality confidence from 0 to 5. A mistake fails the start with the setting's path.
 /// </summary>
 public sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
 {
@@ -23,6 +23,11 @@ public sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
         if (options.QualityGroupWindow < 1)
         {
             failures.Add($"{RoutingOptions.SectionName}:QualityGroupWindow must be at least 1.");
+        }
+
+        if (!(options.QualityConfidence is >= 0 and <= 5))
+        {
+            failures.Add($"{RoutingOptions.SectionName}:QualityConfidence must be from 0 to 5 (standard deviations).");
         }
 
         var policies = options.TaskTypes.Select(t => ($"TaskTypes:{t.Key}", t.Value)).Append(("Default", options.Default));

@@ -266,7 +266,7 @@ public sealed class TaskRouterGrain(
         }
 
         var estimates = Estimates(maxTier);
-        var report = new QualityReport(TaskType, _unreportedRequests, estimates.Max(e => e.Accuracy()), [.. PolicyChooser.Frontier(estimates)]);
+        var report = new QualityReport(TaskType, _unreportedRequests, estimates.Max(e => e.Accuracy()), [.. PolicyChooser.Frontier(estimates, options.CurrentValue.QualityConfidence)]);
         try
         {
             _allocation = await GrainFactory.GetGrain<IQualityGroupGrain>(group).Report(report);
@@ -469,7 +469,7 @@ public sealed class TaskRouterGrain(
     {
         var estimates = Estimates(configured.Plan.MaxTier);
         return HasLearned(configured.Plan.MaxTier)
-            ? PolicyChooser.Choose(estimates, allocatedTarget ?? configured.QualityTarget)
+            ? PolicyChooser.Choose(estimates, allocatedTarget ?? configured.QualityTarget, options.CurrentValue.QualityConfidence)
             : PolicyChooser.Estimate(estimates.Where(e => e.Tier >= configured.Plan.StartTier).ToList() is { Count: > 0 } planned ? planned : estimates, configured.Plan.AcceptConfidence);
     }
 

@@ -38,6 +38,16 @@ public sealed class RoutingOptionsValidationTests
         Assert.Contains("Switchyard:Routing:QualityGroups:mix:QualityTarget", error.Message);
     }
 
+    [Theory]
+    [InlineData("-0.5")]
+    [InlineData("6")]
+    public void Options_WithAQualityConfidenceOutsideZeroToFive_FailNamingTheSetting(string confidence)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Switchyard:Routing:QualityConfidence", confidence)));
+
+        Assert.Contains("Switchyard:Routing:QualityConfidence", error.Message);
+    }
+
     [Fact]
     public void Options_WithAGroupAndItsMembers_Bind()
     {

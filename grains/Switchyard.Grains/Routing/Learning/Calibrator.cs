@@ -4,7 +4,9 @@ namespace Switchyard.Routing.Learning;
 /// Maps a raw confidence to the probability that the answer is right, learned from outcomes: per
 /// band, a Beta posterior mean whose prior is the band's own confidence (a scorer is trusted until
 /// outcomes say otherwise), then made non-decreasing by pooling adjacent violators, since a higher
-/// raw score should never mean a lower chance of being right.
+/// raw score should never mean a lower chance of being right. The posterior also says how sure the
+/// estimate is: a block of pooled bands with weight W (outcomes plus prior) and mean m has variance
+/// m(1 − m)/(W + 1), the variance of a Beta distribution, so it shrinks as 1/labels.
 /// </summary>
 public static class Calibrator
 {
@@ -12,7 +14,10 @@ public static class Calibrator
     public const double PriorWeight = 2.0;
 
     /// <summary>The calibrated probability of being right for each band.</summary>
-    public static double[] Calibrate(IReadOnlyList<long> right, IReadOnlyList<long> wrong)
+    public static double[] Calibrate(IReadOnlyList<long> right, IReadOnlyList<long> wrong) => Posterior(right, wrong).Mean;
+
+    /// <summary>The calibrated probability of being right for each band, with its posterior variance.</summary>
+    public static CalibratedBands Posterior(IReadOnlyList<long> right, IReadOnlyList<long> wrong)
     {
         var count = ConfidenceBands.Count;
         var value = new double[count];
@@ -31,7 +36,7 @@ public static class Calibrator
     public static double ProbabilityRight(TierLearning learning, double confidence) =>
         Calibrate(learning.Right, learning.Wrong)[ConfidenceBands.BandOf(confidence)];
 
-    private static double[] PoolAdjacentViolators(double[] value, double[] weight)
+    private static CalibratedBands PoolAdjacentViolators(double[] value, double[] weight)
     {
         // Blocks of pooled bands: mean, weight, and how many bands each covers.
         var means = new List<double>();
@@ -56,16 +61,21 @@ public static class Calibrator
             }
         }
 
-        var result = new double[value.Length];
+        var mean = new double[value.Length];
+        var variance = new double[value.Length];
+        var first = new int[value.Length];
         var at = 0;
         for (var block = 0; block < means.Count; block++)
         {
+            var start = at;
             for (var k = 0; k < sizes[block]; k++)
             {
-                result[at++] = means[block];
+                mean[at] = means[block];
+                variance[at] = means[block] * (1 - means[block]) / (weights[block] + 1);
+                first[at++] = start;
             }
         }
 
-        return result;
+        return new CalibratedBands(mean, variance, first);
     }
 }

@@ -11,6 +11,12 @@ namespace Switchyard.Routing.Learning;
 public sealed record CascadePolicy(
     IReadOnlyList<ModelTier> Sequence, IReadOnlyList<double> Thresholds, double ExpectedAccuracy, decimal ExpectedCostUsd)
 {
+    /// <summary>
+    /// The accuracy the chooser judged the cascade by: <see cref="ExpectedAccuracy"/> less the chosen number
+    /// of standard deviations of its shortfall from the best single tier (equal to it at confidence 0).
+    /// </summary>
+    public double AccuracyLowerBound { get; init; } = ExpectedAccuracy;
+
     /// <summary>The first tier tried.</summary>
     public ModelTier StartTier => Sequence[0];
 

@@ -81,6 +81,56 @@ public sealed class PolicyChooserTests
     }
 
     [Fact]
+    public void Choose_WhenACascadeClearsTheTargetOnlyOnItsEstimate_RejectsItAtAConfidence()
+    {
+        // Cheap: 29 of 30 right (estimate about 0.95); frontier: 192 of 200 (about 0.96). On the estimates
+        // cheap alone keeps 97 % of frontier's accuracy; with 30 labels its estimate is too uncertain to
+        // keep it two standard deviations down.
+        TierEstimate[] tiers = [Tier(ModelTier.Cheap, 0.001m, 0.96, answers: 30), Tier(ModelTier.Frontier, 0.1m, 0.96)];
+
+        var onEstimates = PolicyChooser.Choose(tiers, 0.97, confidence: 0);
+        var onBounds = PolicyChooser.Choose(tiers, 0.97, confidence: 2);
+
+        Assert.Equal([ModelTier.Cheap], onEstimates.Sequence);
+        Assert.Equal(onEstimates.ExpectedAccuracy, onEstimates.AccuracyLowerBound);
+        Assert.Equal([ModelTier.Frontier], onBounds.Sequence);
+    }
+
+    [Fact]
+    public void Choose_AsLabelsGrow_TheBoundConvergesToTheEstimate()
+    {
+        TierEstimate[] tiers = [Tier(ModelTier.Cheap, 0.001m, 0.96, answers: 3000), Tier(ModelTier.Frontier, 0.1m, 0.97, answers: 3000)];
+
+        var policy = PolicyChooser.Choose(tiers, 0.97, confidence: 2);
+
+        Assert.Equal([ModelTier.Cheap], policy.Sequence);
+        Assert.InRange(policy.ExpectedAccuracy - policy.AccuracyLowerBound, 0.001, 0.015);
+    }
+
+    [Fact]
+    public void Choose_TheBestTierAlone_KeepsItsEstimate()
+    {
+        // Its shortfall from itself is certain to be zero, so it always meets a target of at most 1.
+        var policy = PolicyChooser.Choose([Tier(ModelTier.Cheap, 0.001m, 0.0), Tier(ModelTier.Frontier, 0.1m, 0.9, answers: 10)], 1.0, confidence: 3);
+
+        Assert.Equal([ModelTier.Frontier], policy.Sequence);
+        Assert.Equal(policy.ExpectedAccuracy, policy.AccuracyLowerBound, 12);
+    }
+
+    [Fact]
+    public void Frontier_AtAConfidence_ReportsTheLowerBounds()
+    {
+        TierEstimate[] tiers = [Tier(ModelTier.Cheap, 0.001m, 0.9, answers: 30), Tier(ModelTier.Frontier, 0.1m, 0.96)];
+
+        var onEstimates = PolicyChooser.Frontier(tiers, 0);
+        var onBounds = PolicyChooser.Frontier(tiers, 1);
+
+        Assert.Equal(onEstimates[0].CostUsd, onBounds[0].CostUsd);
+        Assert.True(onBounds[0].Accuracy < onEstimates[0].Accuracy - 0.02, $"{onBounds[0].Accuracy} vs {onEstimates[0].Accuracy}");
+        Assert.Equal(onEstimates[^1].Accuracy, onBounds[^1].Accuracy, 12);
+    }
+
+    [Fact]
     public void Explore_IsDeterministicForASeed_AndAtTheConfiguredRate()
     {
         var chosen = PolicyChooser.Choose([Tier(ModelTier.Cheap, 0.001m, 0.0), Tier(ModelTier.Frontier, 0.1m, 0.95)], 0.97);
