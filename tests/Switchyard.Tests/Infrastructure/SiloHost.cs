@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchyard.ServiceDefaults;
 using Switchyard.Silo.Hosting;
@@ -68,8 +65,7 @@ public sealed class SiloHost : IAsyncDisposable
         app.MapSwitchyard();
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SiloHost(app, new Uri(address));
+        return new SiloHost(app, new Uri(LoopbackServer.AddressOf(app)));
     }
 
     public HttpRequestMessage Post(string path, string json, string? apiKey = TestSettings.AlphaKey)

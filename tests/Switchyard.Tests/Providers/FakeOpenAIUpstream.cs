@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Providers;
 
@@ -60,18 +56,14 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     public static async Task<FakeOpenAIUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var upstream = new FakeOpenAIUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.HandleAsync);
         app.MapPost("/openai/v1/chat/completions", upstream.HandleAsync);
         app.MapPost("/v1/embeddings", upstream.HandleEmbeddingsAsync);
         app.MapPost("/openai/v1/embeddings", upstream.HandleEmbeddingsAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        upstream.BaseAddress = new Uri(address.TrimEnd('/') + "/v1/");
+        upstream.BaseAddress = new Uri(LoopbackServer.AddressOf(app) + "/v1/");
         return upstream;
     }
 

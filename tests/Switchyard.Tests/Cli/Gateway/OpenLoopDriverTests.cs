@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Switchyard.Cli.Gateway;
+using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Cli.Gateway;
 
@@ -53,17 +49,14 @@ public sealed class OpenLoopDriverTests
     private static async Task<LoadRun> RunAgainstStallingServerAsync(WhenBehind whenBehind)
     {
         var awake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var server = builder.Build();
+        await using var server = LoopbackServer.Create();
         server.MapPost("/v1/chat/completions", async () =>
         {
             await awake.Task;
             return Results.Text("{}", "application/json");
         });
         await server.StartAsync();
-        var address = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/v1/chat/completions");
+        var address = new Uri(LoopbackServer.AddressOf(server) + "/v1/chat/completions");
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var target = new BenchTarget("test", address, [], _ => "{}"u8.ToArray(), ProcessId: null);

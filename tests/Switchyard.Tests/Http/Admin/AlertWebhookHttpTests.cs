@@ -4,12 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Http.Admin;
@@ -25,11 +21,7 @@ public sealed class AlertWebhookHttpTests(SiloHostFixture fixture)
         var received = new ConcurrentQueue<JsonElement>();
         var threeReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        // A real web server on an ephemeral loopback port: nothing else can be listening there.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var hook = builder.Build();
+        await using var hook = LoopbackServer.Create();
         hook.MapPost("/hook", async (HttpContext context) =>
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body);
@@ -42,7 +34,7 @@ public sealed class AlertWebhookHttpTests(SiloHostFixture fixture)
             return Results.NoContent();
         });
         await hook.StartAsync();
-        var hookAddress = hook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hook";
+        var hookAddress = LoopbackServer.AddressOf(hook) + "/hook";
 
         var tenant = "al-" + Guid.NewGuid().ToString("N")[..8];
         var key = "sk-al-" + Guid.NewGuid().ToString("N");
