@@ -25,7 +25,8 @@ public sealed class FileBudgetStore : IBudgetStore, IDisposable
         if (durability == BudgetDurability.Process)
         {
             var interval = deviceFlushInterval ?? TimeSpan.FromMilliseconds(100);
-            _deviceFlush = new Timer(_ => FlushToDevice(), null, interval, interval);
+            // The timer only hands the flush over: fsync blocks, and a timer callback runs on the thread pool.
+            _deviceFlush = new Timer(_ => _flushes.RunAsync(FlushToDevice), null, interval, interval);
         }
     }
 
