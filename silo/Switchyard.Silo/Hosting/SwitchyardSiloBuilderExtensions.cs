@@ -54,7 +54,8 @@ public static class SwitchyardSiloBuilderExtensions
                 new FileGrainStorageOptions { RootDirectory = root },
                 services.GetRequiredService<IGrainStorageSerializer>()));
             var budget = configuration.GetSection(BudgetOptions.SectionName).Get<BudgetOptions>() ?? new BudgetOptions();
-            silo.Services.AddSingleton<IBudgetStore>(_ => new FileBudgetStore(root, budget.Durability, budget.DeviceFlushInterval));
+            silo.Services.AddSingleton<IBudgetStore>(services => new FileBudgetStore(
+                root, budget.Durability, budget.DeviceFlushInterval, services.GetRequiredService<ILogger<FileBudgetStore>>()));
         }
 
         // The ledger: the api_calls table in PostgreSQL when a connection string is configured, else JSON

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Switchyard.Ledger;
+using Switchyard.Silo.Storage;
 
 namespace Switchyard.Silo.Ledger;
 
@@ -11,48 +12,54 @@ namespace Switchyard.Silo.Ledger;
 /// Each batch is appended and flushed to disk. A report reads every file of the day; a row written
 /// twice (a retried batch) counts once, and a line cut short by a crash is skipped.
 /// </summary>
-public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLedgerStore> logger) : ILedgerStore
+/// <remarks>
+/// A batch is written and flushed to the device on a thread of its own: fsync blocks for milliseconds,
+/// and on a thread-pool thread that stall lands in the latency of whatever requests were queued
+/// behind it.
+/// </remarks>
+public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLedgerStore> logger) : ILedgerStore, IDisposable
 {
     private readonly string _root = Path.Combine(dataDirectory, "ledger");
     private readonly string _fileName = $"{SafeName(Environment.MachineName)}-{Environment.ProcessId}.jsonl";
-    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    // One writer thread: batches are appended in order, one at a time.
+    private readonly DeviceFlushQueue _writer = new(threads: 1, name: "switchyard-ledger");
 
     /// <inheritdoc />
-    public async Task WriteAsync(IReadOnlyList<ApiCall> batch, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<ApiCall> batch, CancellationToken cancellationToken) =>
+        _writer.RunAsync(() => Write(batch, cancellationToken));
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+
+    private void Write(IReadOnlyList<ApiCall> batch, CancellationToken cancellationToken)
     {
-        await _writing.WaitAsync(cancellationToken);
-        try
+        foreach (var day in batch.GroupBy(c => DayOf(c.At)))
         {
-            foreach (var day in batch.GroupBy(c => DayOf(c.At)))
+            cancellationToken.ThrowIfCancellationRequested();
+            var directory = Path.Combine(_root, day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(directory);
+            var text = new StringBuilder();
+            foreach (var call in day)
             {
-                var directory = Path.Combine(_root, day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(directory);
-                var text = new StringBuilder();
-                foreach (var call in day)
-                {
-                    text.Append(JsonSerializer.Serialize(call, LedgerJsonContext.Default.ApiCall)).Append('\n');
-                }
-
-                await using var file = new FileStream(Path.Combine(directory, _fileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-                if (file.Length > 0)
-                {
-                    // A process killed mid-write (or an earlier one with this pid) may have left a torn last
-                    // line: start on a line of our own so that only the torn row is lost.
-                    file.Seek(-1, SeekOrigin.End);
-                    if (file.ReadByte() != '\n')
-                    {
-                        text.Insert(0, '\n');
-                    }
-                }
-
-                file.Seek(0, SeekOrigin.End);
-                await file.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken);
-                file.Flush(flushToDisk: true);
+                text.Append(JsonSerializer.Serialize(call, LedgerJsonContext.Default.ApiCall)).Append('\n');
             }
-        }
-        finally
-        {
-            _writing.Release();
+
+            using var file = new FileStream(Path.Combine(directory, _fileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            if (file.Length > 0)
+            {
+                // A process killed mid-write (or an earlier one with this pid) may have left a torn last
+                // line: start on a line of our own so that only the torn row is lost.
+                file.Seek(-1, SeekOrigin.End);
+                if (file.ReadByte() != '\n')
+                {
+                    text.Insert(0, '\n');
+                }
+            }
+
+            file.Seek(0, SeekOrigin.End);
+            file.Write(Encoding.UTF8.GetBytes(text.ToString()));
+            file.Flush(flushToDisk: true);
         }
     }
 

@@ -19,10 +19,10 @@ internal sealed class DeviceFlushQueue : IDisposable
     private readonly Thread[] _threads;
     private bool _stopped;
 
-    /// <summary>Starts <paramref name="threads"/> writer threads.</summary>
-    public DeviceFlushQueue(int threads)
+    /// <summary>Starts <paramref name="threads"/> writer threads, named <paramref name="name"/> and a number.</summary>
+    public DeviceFlushQueue(int threads, string name = "switchyard-fsync")
     {
-        _threads = [.. Enumerable.Range(0, threads).Select(i => new Thread(Run) { IsBackground = true, Name = $"switchyard-fsync-{i}" })];
+        _threads = [.. Enumerable.Range(0, threads).Select(i => new Thread(Run) { IsBackground = true, Name = $"{name}-{i}" })];
         foreach (var thread in _threads)
         {
             thread.Start();
