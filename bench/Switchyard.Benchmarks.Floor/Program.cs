@@ -1,0 +1,37 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using Switchyard.Benchmarks.Floor;
+
+// The floor under any gateway built on this stack: Kestrel in front, one upstream call behind, and
+// nothing else. `switchyard bench gateway --silo-dll <this dll>` drives it exactly as it drives the
+// silo (the harness passes the upstream's address in the variable the silo reads for its catalog),
+// so its figures say what Kestrel, HttpClient and the OpenAI SDK cost on the machine at hand, and how
+// much of the silo's overhead is its own work.
+//
+//   FLOOR_MODE=raw (default)  forwards the request body as bytes with HttpClient and copies the reply back
+//   FLOOR_MODE=sdk            parses the messages, calls the upstream through the OpenAI SDK behind
+//                             Microsoft.Extensions.AI (as the silo's providers do) and writes a chat completion
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+
+var upstream = Environment.GetEnvironmentVariable("Switchyard__Models__bench-cheap__Endpoint")
+    ?? throw new InvalidOperationException("Set Switchyard__Models__bench-cheap__Endpoint to the upstream's base address (the harness does).");
+var mode = Environment.GetEnvironmentVariable("FLOOR_MODE") ?? "raw";
+
+app.MapGet("/health", () => "ok");
+if (mode == "sdk")
+{
+    var chat = new OpenAIClient(new ApiKeyCredential("floor"), new OpenAIClientOptions { Endpoint = new Uri(upstream) })
+        .GetChatClient("bench")
+        .AsIChatClient();
+    app.MapPost("/v1/chat/completions", (HttpContext context) => SdkForwarder.ForwardAsync(chat, context));
+}
+else
+{
+    var forwarder = new RawForwarder(new Uri(upstream.TrimEnd('/') + "/chat/completions"));
+    app.MapPost("/v1/chat/completions", forwarder.ForwardAsync);
+}
+
+app.Run();
