@@ -24,6 +24,9 @@ honest estimate of what a router learning the same choice online would reach; kN
 query come only from the training folds.
 
 Usage: python3 bench/router/per_query_signals.py [../shared/data/routerbench]   (pure python3, about 7 min on one core)
+       python3 bench/router/per_query_signals.py ../shared/data/routerbench --votes-up-to 5
+           only the agreement and vote signals, with stages of up to five of the cheaper models voting
+           (majority served when its share reaches the threshold, else gpt-4); about 3 min
 
 Results (2026-11-24) and what they mean for the router: docs/benchmarks.md, "Per-query routing".
 """
@@ -37,7 +40,12 @@ import sys
 from collections import Counter
 
 csv.field_size_limit(10**9)
-DATA = (sys.argv[1] if len(sys.argv) > 1 else "../shared/data/routerbench").rstrip("/") + "/"
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+DATA = (ARGS[0] if ARGS else "../shared/data/routerbench").rstrip("/") + "/"
+VOTES_UP_TO = int(sys.argv[sys.argv.index("--votes-up-to") + 1]) if "--votes-up-to" in sys.argv else None
+if VOTES_UP_TO is not None:
+    ARGS = [a for a in ARGS if a != str(VOTES_UP_TO)]
+    DATA = (ARGS[0] if ARGS else "../shared/data/routerbench").rstrip("/") + "/"
 FILES = ["arc_challenge_train.csv", "mbpp_train.csv", "winograde_train.csv"]
 GPT4 = "gpt-4-1106-preview"
 CHEAPER = ["mistralai/mixtral-8x7b-chat", "zero-one-ai/Yi-34B-Chat", "meta/llama-2-70b-chat", "mistralai/mistral-7b-chat",
@@ -153,8 +161,8 @@ def stage_scores(q, stage, rate):
 def stages_for(task):
     singles = [(m,) for m in CHEAPER]
     pairs = list(itertools.permutations(CHEAPER, 2))
-    triples = [t for t in itertools.combinations(CHEAPER, 3)]
-    return singles + pairs + triples
+    larger = [t for k in range(3, (VOTES_UP_TO or 3) + 1) for t in itertools.combinations(CHEAPER, k)]
+    return singles + pairs + larger
 
 
 def options(queries, rates, signals):
@@ -232,6 +240,39 @@ def name(policy):
     return f"{'+'.join(m.split('/')[-1] for m in stage)} {signal}>={threshold:g} else gpt-4"
 
 
+def hindsight(families, by_task, tasks, rates, gpt4_correct, gpt4_cost):
+    print("hindsight (policy and threshold per task type chosen on all warm-up data):")
+    for label, signals in families.items():
+        per_task = {t: options(by_task[t], rates, signals)[0] for t in tasks}
+        best = combine(per_task, SHARE * gpt4_correct)
+        print(f"  {label:34s} {best[2] / gpt4_correct:.1%} of gpt-4's accuracy at {best[1] / gpt4_cost:.1%} of its cost")
+        for t in tasks:
+            print(f"      {t}: {name(best[0][t][0])}")
+
+
+def cross_validate(families, by_task, tasks, gpt4_correct, gpt4_cost):
+    """Chooses on four folds, scores the fifth, rotating."""
+    uses_knn = any(signal.startswith("knn") for signals in families.values() for signal in signals)
+    print(f"\n{FOLDS}-fold cross-validation within the warm-up part (choice made on four folds, scored on the fifth):")
+    for label, signals in families.items():
+        total_correct, total_cost = 0, 0.0
+        for k in range(FOLDS):
+            train = {t: [q for q in by_task[t] if q.fold != k] for t in tasks}
+            test = {t: [q for q in by_task[t] if q.fold == k] for t in tasks}
+            rates = {}
+            for t in tasks if uses_knn else []:
+                rates.update(knn_rates(train[t], lambda q, t=t: [p for p in train[t] if p.id != q.id]))
+                rates.update(knn_rates(test[t], lambda q, t=t: train[t]))
+            train_gpt4 = sum(q.right[GPT4] for t in tasks for q in train[t])
+            per_task = {t: options(train[t], rates, signals)[0] for t in tasks}
+            best = combine(per_task, SHARE * train_gpt4)
+            for t in tasks:
+                c, s = apply(best[0][t][0], test[t], rates)
+                total_correct += c
+                total_cost += s
+        print(f"  {label:34s} {total_correct / gpt4_correct:.1%} of gpt-4's accuracy at {total_cost / gpt4_cost:.1%} of its cost")
+
+
 def main():
     queries = [Query(r) for f in FILES for r in csv.DictReader(open(DATA + f, newline="")) if not held_out(r["sample_id"])]
     tasks = sorted({q.task for q in queries})
@@ -241,8 +282,16 @@ def main():
     print(f"warm-up queries: {n}; gpt-4 accuracy {gpt4_correct / n:.4f}, USD/query {gpt4_cost / n:.6f}")
     print(f"target: {SHARE:.0%} of gpt-4's accuracy at <= 30 % of its cost\n")
 
-    # Hindsight, kNN rates by leave-one-out over all warm-up data of the task type.
     by_task = {t: [q for q in queries if q.task == t] for t in tasks}
+    if VOTES_UP_TO is not None:
+        global THRESHOLDS
+        THRESHOLDS = [0.5, 0.6, 2 / 3, 0.75, 0.8, 1.0]
+        families = {f"agreement and votes of up to {VOTES_UP_TO} models": ["exact", "votes"]}
+        hindsight(families, by_task, tasks, {}, gpt4_correct, gpt4_cost)
+        cross_validate(families, by_task, tasks, gpt4_correct, gpt4_cost)
+        return
+
+    # Hindsight, kNN rates by leave-one-out over all warm-up data of the task type.
     loo = {}
     for t in tasks:
         loo.update(knn_rates(by_task[t], lambda q, t=t: [p for p in by_task[t] if p.id != q.id]))
@@ -252,13 +301,7 @@ def main():
         "+ answer similarity": ["exact", "votes", "similar"],
         "+ kNN outcome memory": ["exact", "votes", "similar", "knn", "knn+sim"],
     }
-    print("hindsight (policy and threshold per task type chosen on all warm-up data):")
-    for label, signals in families.items():
-        per_task = {t: options(by_task[t], loo, signals)[0] for t in tasks}
-        best = combine(per_task, SHARE * gpt4_correct)
-        print(f"  {label:34s} {best[2] / gpt4_correct:.1%} of gpt-4's accuracy at {best[1] / gpt4_cost:.1%} of its cost")
-        for t in tasks:
-            print(f"      {t}: {name(best[0][t][0])}")
+    hindsight(families, by_task, tasks, loo, gpt4_correct, gpt4_cost)
 
     # The router keeps its quality target per task type, not over the mix: each task type on its own
     # must keep 97 % of gpt-4's accuracy on it, so no task type can pay for another's savings.
@@ -273,25 +316,7 @@ def main():
             total_cost += choice[2]
         print(f"  {label:34s} {total_correct / gpt4_correct:.1%} of gpt-4's accuracy at {total_cost / gpt4_cost:.1%} of its cost")
 
-    # Cross-validation: choose on four folds, score the fifth.
-    print(f"\n{FOLDS}-fold cross-validation within the warm-up part (choice made on four folds, scored on the fifth):")
-    for label, signals in families.items():
-        total_correct, total_cost = 0, 0.0
-        for k in range(FOLDS):
-            train = {t: [q for q in by_task[t] if q.fold != k] for t in tasks}
-            test = {t: [q for q in by_task[t] if q.fold == k] for t in tasks}
-            rates = {}
-            for t in tasks:
-                rates.update(knn_rates(train[t], lambda q, t=t: [p for p in train[t] if p.id != q.id]))
-                rates.update(knn_rates(test[t], lambda q, t=t: train[t]))
-            train_gpt4 = sum(q.right[GPT4] for t in tasks for q in train[t])
-            per_task = {t: options(train[t], rates, signals)[0] for t in tasks}
-            best = combine(per_task, SHARE * train_gpt4)
-            for t in tasks:
-                c, s = apply(best[0][t][0], test[t], rates)
-                total_correct += c
-                total_cost += s
-        print(f"  {label:34s} {total_correct / gpt4_correct:.1%} of gpt-4's accuracy at {total_cost / gpt4_cost:.1%} of its cost")
+    cross_validate(families, by_task, tasks, gpt4_correct, gpt4_cost)
 
 
 if __name__ == "__main__":
