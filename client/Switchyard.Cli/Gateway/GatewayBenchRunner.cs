@@ -17,6 +17,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     private string[] _primed = [];
     private string[] _reworded = [];
     private long _sequence;
+    private int _phase;
     private int _done;
     private int _total;
 
@@ -97,29 +98,29 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         })
         { Timeout = TimeSpan.FromSeconds(10) };
-        var driver = new OpenLoopDriver(http, target);
+        OpenLoopDriver Driver() => new(http, InPhase(target));
 
         Report($"{target.Name}: warming up");
-        await driver.RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, WhenBehind.Shed, cancellationToken);
+        await Driver().RunAsync(Math.Min(settings.Rps, 1000), settings.WarmUp, WhenBehind.Shed, cancellationToken);
         await QuiesceAsync(upstream, cancellationToken);
         Step();
 
         Report($"{target.Name}: {settings.Rps} requests/s for {settings.Duration.TotalSeconds:0.#} s");
-        var main = await MeasuredAsync(driver, target, upstream, settings.Rps, cancellationToken);
+        var main = await MeasuredAsync(Driver(), target, upstream, settings.Rps, cancellationToken);
         Step();
 
         var at500 = main;
         if (settings.Rps != GatewayBenchSettings.ComparisonRps)
         {
             Report($"{target.Name}: {GatewayBenchSettings.ComparisonRps} requests/s for {settings.Duration.TotalSeconds:0.#} s");
-            at500 = await MeasuredAsync(driver, target, upstream, GatewayBenchSettings.ComparisonRps, cancellationToken);
+            at500 = await MeasuredAsync(Driver(), target, upstream, GatewayBenchSettings.ComparisonRps, cancellationToken);
             Step();
         }
 
         double? max = null;
         if (settings.FindMax)
         {
-            max = await FindMaxAsync(driver, target, upstream, cancellationToken);
+            max = await FindMaxAsync(Driver, target, upstream, cancellationToken);
             Step();
         }
 
@@ -158,7 +159,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     }
 
     /// <summary>Doubles the rate until it is not sustained, then halves the gap to the last sustained rate three times.</summary>
-    private async Task<double> FindMaxAsync(OpenLoopDriver driver, BenchTarget target, InstantUpstream upstream, CancellationToken cancellationToken)
+    private async Task<double> FindMaxAsync(Func<OpenLoopDriver> driver, BenchTarget target, InstantUpstream upstream, CancellationToken cancellationToken)
     {
         double sustained = 0, failed = 0;
         for (double rate = 250; rate <= 128_000; rate *= 2)
@@ -190,10 +191,10 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         return sustained;
     }
 
-    private async Task<bool> SustainsAsync(OpenLoopDriver driver, BenchTarget target, InstantUpstream upstream, double rate, CancellationToken cancellationToken)
+    private async Task<bool> SustainsAsync(Func<OpenLoopDriver> driver, BenchTarget target, InstantUpstream upstream, double rate, CancellationToken cancellationToken)
     {
         Report($"{target.Name}: maximum throughput, trying {rate:0} requests/s");
-        var run = await driver.RunAsync(rate, settings.StepDuration, WhenBehind.Stop, cancellationToken);
+        var run = await driver().RunAsync(rate, settings.StepDuration, WhenBehind.Stop, cancellationToken);
         await QuiesceAsync(upstream, cancellationToken);
         return run.IsSustained(settings.MaxP99Ms);
     }
@@ -260,6 +261,20 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         [new("Authorization", $"Bearer {SwitchyardGateway.ApiKey}"), new("x-switchyard-task-type", SwitchyardGateway.TaskType)],
         i => Body("auto", i),
         silo.Id);
+
+    /// <summary>
+    /// The target for the next run of load. In the miss scenario each run sends Switchyard's requests as
+    /// a tenant of its own (<see cref="SwitchyardGateway.PhaseApiKey"/>), so that it starts on an empty
+    /// cache instead of searching every entry the runs before it added; the cache scenarios keep the
+    /// tenant that holds their primed questions. The other targets keep no state between requests.
+    /// </summary>
+    private BenchTarget InPhase(BenchTarget target) =>
+        target.Name == "switchyard" && settings.Scenario == GatewayScenario.Miss
+            ? target with
+            {
+                Headers = [new("Authorization", $"Bearer {SwitchyardGateway.PhaseApiKey(_phase++)}"), new("x-switchyard-task-type", SwitchyardGateway.TaskType)],
+            }
+            : target;
 
     private BenchTarget Portkey(GatewayProcess portkey, InstantUpstream upstream) => new(
         "portkey",
