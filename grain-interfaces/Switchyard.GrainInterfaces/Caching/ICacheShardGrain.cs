@@ -21,6 +21,16 @@ public interface ICacheShardGrain : IGrainWithStringKey
     Task<SemanticCacheHit?> FindSimilar(SemanticCacheQuery query);
 
     /// <summary>
+    /// <see cref="Get"/> and <see cref="FindSimilar"/> in one call: the entry under
+    /// <paramref name="exactKey"/> when one is given and live, else the most similar entry that reaches
+    /// <paramref name="query"/>'s threshold, else null. A lookup whose embedding is ready before it asks
+    /// (an in-process embedder) sends the exact key along to the shard it hashes to, and saves the
+    /// round trip of asking that shard first.
+    /// </summary>
+    [ReadOnly, Alias("Lookup")]
+    Task<CacheShardHit?> Lookup(string? exactKey, SemanticCacheQuery query);
+
+    /// <summary>
     /// Stores an answer under its exact key and, when it has one, its embedding. One-way: the caller
     /// does not wait for the shard's turn, so a busy shard never holds up an answer that is already
     /// paid for, and a failed write costs a cache entry, never the request. The shard still handles

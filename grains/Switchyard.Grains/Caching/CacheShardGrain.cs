@@ -51,6 +51,18 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
     Task<SemanticCacheHit?> ICacheShardGrain.FindSimilar(SemanticCacheQuery query) =>
         Task.FromResult(_store.FindSimilar(query.Embedding, query.Context, query.Threshold));
 
+    Task<CacheShardHit?> ICacheShardGrain.Lookup(string? exactKey, SemanticCacheQuery query)
+    {
+        if (exactKey is not null && _store.Get(exactKey) is { } exact)
+        {
+            return Task.FromResult<CacheShardHit?>(new CacheShardHit(exact, 1f, IsExact: true));
+        }
+
+        return Task.FromResult(_store.FindSimilar(query.Embedding, query.Context, query.Threshold) is { } similar
+            ? new CacheShardHit(similar.Completion, similar.Similarity, IsExact: false)
+            : null);
+    }
+
     Task ICacheShardGrain.Put(CacheEntryWrite entry)
     {
         _store.Put(entry);
