@@ -33,8 +33,8 @@ public interface ICacheShardGrain : IGrainWithStringKey
     /// <summary>
     /// Stores an answer under its exact key and, when it has one, its embedding. One-way: the caller
     /// does not wait for the shard's turn, so a busy shard never holds up an answer that is already
-    /// paid for, and a failed write costs a cache entry, never the request. The shard still handles
-    /// its messages in order, so a later lookup from the same silo sees the entry.
+    /// paid for, and a failed write costs a cache entry, never the request. A call sent right after it
+    /// may reach the shard first: a lookup sees the entry once the shard has taken the write.
     /// </summary>
     [OneWay, Alias("Put")]
     Task Put(CacheEntryWrite entry);
