@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Switchyard.Caching.Vectors;
@@ -267,14 +268,21 @@ public sealed class VectorIndex
             var listSlots = list.Slots.AsSpan(0, list.Count);
             var distances = _candidateDistances.AsSpan();
             var slots = _candidateSlots.AsSpan();
-            for (var i = 0; i < listContexts.Length; i++)
+            if (_words == 6)
             {
-                if (listContexts[i] == tag)
+                found = ScanSixWords(listCodes, listContexts, listSlots, tag, code, distances, slots, histogram, found);
+            }
+            else
+            {
+                for (var i = 0; i < listContexts.Length; i++)
                 {
-                    var distance = Hamming(listCodes.Slice(i * _words, _words), code);
-                    distances[found] = distance;
-                    slots[found++] = listSlots[i];
-                    histogram[distance]++;
+                    if (listContexts[i] == tag)
+                    {
+                        var distance = Hamming(listCodes.Slice(i * _words, _words), code);
+                        distances[found] = distance;
+                        slots[found++] = listSlots[i];
+                        histogram[distance]++;
+                    }
                 }
             }
 
@@ -560,6 +568,33 @@ public sealed class VectorIndex
             // An empty side keeps its old centroid rather than collapsing to zero.
             TensorPrimitives.Divide(sum, norm, destination);
         }
+    }
+
+    /// <summary>
+    /// The first pass for 384-dimensional vectors (the default embedder's): six code words per vector,
+    /// the query's held in registers, no slicing or bounds checks per vector. Returns the new candidate count.
+    /// </summary>
+    private static int ScanSixWords(
+        ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
+        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
+    {
+        var (q0, q1, q2, q3, q4, q5) = (query[0], query[1], query[2], query[3], query[4], query[5]);
+        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * 6)]);
+        for (var i = 0; i < contexts.Length; i++)
+        {
+            if (contexts[i] == tag)
+            {
+                ref var c = ref Unsafe.Add(ref code, i * 6);
+                var distance = BitOperations.PopCount(c ^ q0) + BitOperations.PopCount(Unsafe.Add(ref c, 1) ^ q1)
+                    + BitOperations.PopCount(Unsafe.Add(ref c, 2) ^ q2) + BitOperations.PopCount(Unsafe.Add(ref c, 3) ^ q3)
+                    + BitOperations.PopCount(Unsafe.Add(ref c, 4) ^ q4) + BitOperations.PopCount(Unsafe.Add(ref c, 5) ^ q5);
+                distances[found] = distance;
+                slots[found++] = listSlots[i];
+                histogram[distance]++;
+            }
+        }
+
+        return found;
     }
 
     private static int Hamming(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)

@@ -58,12 +58,14 @@ public sealed class VectorIndexTests
         Assert.Equal(slot, index.Add(vector, 1));
     }
 
-    [Fact]
-    public void FindNearest_OnAPartitionedIndex_AgreesWithExactSearch()
+    [Theory]
+    [InlineData(64)]
+    [InlineData(384)] // the default embedder's length: the first pass's six-word path
+    public void FindNearest_OnAPartitionedIndex_AgreesWithExactSearch(int dimensions)
     {
         var random = new Random(3);
-        var index = new VectorIndex(64, exhaustiveLimit: 256, probes: 16, rerankCandidates: 32);
-        var centers = Enumerable.Range(0, 40).Select(_ => RandomUnit(random, 64)).ToArray();
+        var index = new VectorIndex(dimensions, exhaustiveLimit: 256, probes: 16, rerankCandidates: 32);
+        var centers = Enumerable.Range(0, 40).Select(_ => RandomUnit(random, dimensions)).ToArray();
         var stored = Enumerable.Range(0, 3000).Select(i => Near(random, centers[i % centers.Length], 0.8f)).ToArray();
         foreach (var vector in stored)
         {
