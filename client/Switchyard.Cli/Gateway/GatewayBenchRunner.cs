@@ -258,7 +258,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     private BenchTarget Switchyard(GatewayProcess silo) => new(
         "switchyard",
         new Uri(silo.Address, "/v1/chat/completions"),
-        [new("Authorization", $"Bearer {SwitchyardGateway.ApiKey}"), new("x-switchyard-task-type", SwitchyardGateway.TaskType)],
+        SwitchyardHeaders(SwitchyardGateway.ApiKey),
         i => Body("auto", i),
         silo.Id);
 
@@ -270,11 +270,11 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
     /// </summary>
     private BenchTarget InPhase(BenchTarget target) =>
         target.Name == "switchyard" && settings.Scenario == GatewayScenario.Miss
-            ? target with
-            {
-                Headers = [new("Authorization", $"Bearer {SwitchyardGateway.PhaseApiKey(_phase++)}"), new("x-switchyard-task-type", SwitchyardGateway.TaskType)],
-            }
+            ? target with { Headers = SwitchyardHeaders(SwitchyardGateway.PhaseApiKey(_phase++)) }
             : target;
+
+    private static KeyValuePair<string, string>[] SwitchyardHeaders(string apiKey) =>
+        [new("Authorization", $"Bearer {apiKey}"), new("x-switchyard-task-type", SwitchyardGateway.TaskType)];
 
     private BenchTarget Portkey(GatewayProcess portkey, InstantUpstream upstream) => new(
         "portkey",

@@ -14,18 +14,11 @@ public interface ICacheShardGrain : IGrainWithStringKey
     Task<CachedCompletion?> Get(string key);
 
     /// <summary>
-    /// The live entry of the same context most similar to <paramref name="query"/>'s embedding, when
-    /// its similarity reaches the query's threshold; otherwise null.
-    /// </summary>
-    [ReadOnly, Alias("FindSimilar")]
-    Task<SemanticCacheHit?> FindSimilar(SemanticCacheQuery query);
-
-    /// <summary>
-    /// <see cref="Get"/> and <see cref="FindSimilar"/> in one call: the entry under
-    /// <paramref name="exactKey"/> when one is given and live, else the most similar entry that reaches
-    /// <paramref name="query"/>'s threshold, else null. A lookup whose embedding is ready before it asks
-    /// (an in-process embedder) sends the exact key along to the shard it hashes to, and saves the
-    /// round trip of asking that shard first.
+    /// The entry under <paramref name="exactKey"/> when one is given and live; else the live entry of
+    /// the query's context most similar to its embedding, when its similarity reaches the query's
+    /// threshold; else null. A lookup whose embedding is ready before it asks (an in-process embedder)
+    /// sends the exact key along to the shard it hashes to, and saves the round trip of asking that
+    /// shard first; the other shards get no key.
     /// </summary>
     [ReadOnly, Alias("Lookup")]
     Task<CacheShardHit?> Lookup(string? exactKey, SemanticCacheQuery query);

@@ -48,9 +48,6 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
 
     Task<CachedCompletion?> ICacheShardGrain.Get(string key) => Task.FromResult(_store.Get(key));
 
-    Task<SemanticCacheHit?> ICacheShardGrain.FindSimilar(SemanticCacheQuery query) =>
-        Task.FromResult(_store.FindSimilar(query.Embedding, query.Context, query.Threshold));
-
     Task<CacheShardHit?> ICacheShardGrain.Lookup(string? exactKey, SemanticCacheQuery query)
     {
         if (exactKey is not null && _store.Get(exactKey) is { } exact)

@@ -60,51 +60,39 @@ public sealed partial class CompletionCache
         }
 
         var key = CacheKey.For(request, options.ShardsPerTenant);
-        var context = 0UL;
-        SemanticCacheQuery? query = null;
-        var embedded = false;
-        if (mode == CacheMode.ExactAndSemantic && _embedsInProcess)
-        {
-            (context, query) = await SemanticQueryAsync(request, options, cancellationToken);
-            embedded = true;
-            if (query is not null)
-            {
-                var answers = await Task.WhenAll(Enumerable.Range(0, options.ShardsPerTenant)
-                    .Select(i => Shard(request.TenantId, i).Lookup(i == key.ShardIndex ? key.Hash : null, query)));
-                if (answers[key.ShardIndex] is { IsExact: true } exactHit)
-                {
-                    return new CacheLookup(mode, key, 0, null, exactHit.Completion, CacheResult.HitExact);
-                }
-
-                var nearest = answers.OfType<CacheShardHit>().MaxBy(h => h.Similarity);
-                return nearest is null
-                    ? new CacheLookup(mode, key, context, query.Embedding, null, CacheResult.Miss)
-                    : new CacheLookup(mode, key, context, query.Embedding, nearest.Completion, CacheResult.HitSemantic);
-            }
-        }
-
-        if (await Shard(request.TenantId, key.ShardIndex).Get(key.Hash) is { } exact)
-        {
-            return new CacheLookup(mode, key, 0, null, exact, CacheResult.HitExact);
-        }
-
+        var shard = Shard(request.TenantId, key.ShardIndex);
         if (mode != CacheMode.ExactAndSemantic)
         {
-            return new CacheLookup(mode, key, 0, null, null, CacheResult.Miss);
+            return await shard.Get(key.Hash) is { } exactOnly
+                ? new CacheLookup(mode, key, 0, null, exactOnly, CacheResult.HitExact)
+                : new CacheLookup(mode, key, 0, null, null, CacheResult.Miss);
         }
 
-        if (!embedded)
+        // A provider embedder is a network call, which an exact hit should not pay for: ask the exact key first.
+        if (!_embedsInProcess && await shard.Get(key.Hash) is { } exactFirst)
         {
-            (context, query) = await SemanticQueryAsync(request, options, cancellationToken);
+            return new CacheLookup(mode, key, 0, null, exactFirst, CacheResult.HitExact);
         }
 
+        var (context, query) = await SemanticQueryAsync(request, options, cancellationToken);
         if (query is null)
         {
-            return new CacheLookup(mode, key, context, null, null, CacheResult.Miss);
+            // The embedder failed: the exact key is all there is to ask, if it was not asked already.
+            return _embedsInProcess && await shard.Get(key.Hash) is { } exactOnly
+                ? new CacheLookup(mode, key, 0, null, exactOnly, CacheResult.HitExact)
+                : new CacheLookup(mode, key, context, null, null, CacheResult.Miss);
         }
 
-        var hits = await Task.WhenAll(Enumerable.Range(0, options.ShardsPerTenant).Select(i => Shard(request.TenantId, i).FindSimilar(query)));
-        var best = hits.OfType<SemanticCacheHit>().MaxBy(h => h.Similarity);
+        // The shard the exact key picked is asked for it with the semantic query, unless it was asked already.
+        var exactKey = _embedsInProcess ? key.Hash : null;
+        var answers = await Task.WhenAll(Enumerable.Range(0, options.ShardsPerTenant)
+            .Select(i => Shard(request.TenantId, i).Lookup(i == key.ShardIndex ? exactKey : null, query)));
+        if (answers[key.ShardIndex] is { IsExact: true } exact)
+        {
+            return new CacheLookup(mode, key, 0, null, exact.Completion, CacheResult.HitExact);
+        }
+
+        var best = answers.OfType<CacheShardHit>().MaxBy(h => h.Similarity);
         return best is null
             ? new CacheLookup(mode, key, context, query.Embedding, null, CacheResult.Miss)
             : new CacheLookup(mode, key, context, query.Embedding, best.Completion, CacheResult.HitSemantic);

@@ -268,23 +268,7 @@ public sealed class VectorIndex
             var listSlots = list.Slots.AsSpan(0, list.Count);
             var distances = _candidateDistances.AsSpan();
             var slots = _candidateSlots.AsSpan();
-            if (_words == 6)
-            {
-                found = ScanSixWords(listCodes, listContexts, listSlots, tag, code, distances, slots, histogram, found);
-            }
-            else
-            {
-                for (var i = 0; i < listContexts.Length; i++)
-                {
-                    if (listContexts[i] == tag)
-                    {
-                        var distance = Hamming(listCodes.Slice(i * _words, _words), code);
-                        distances[found] = distance;
-                        slots[found++] = listSlots[i];
-                        histogram[distance]++;
-                    }
-                }
-            }
+            found = ScanList(listCodes, listContexts, listSlots, tag, code, distances, slots, histogram, found);
 
             seen += list.Count;
             if (seen >= budget)
@@ -571,23 +555,28 @@ public sealed class VectorIndex
     }
 
     /// <summary>
-    /// The first pass for 384-dimensional vectors (the default embedder's): six code words per vector,
-    /// the query's held in registers, no slicing or bounds checks per vector. Returns the new candidate count.
+    /// The first pass over one list: the Hamming distance of every vector of the query's context, into
+    /// the candidate arrays and the histogram. Codes are read by reference, one vector's words after the
+    /// other, with no slice or bounds check per vector. Returns the new candidate count.
     /// </summary>
-    private static int ScanSixWords(
+    private static int ScanList(
         ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
         Span<int> distances, Span<int> slots, Span<int> histogram, int found)
     {
-        var (q0, q1, q2, q3, q4, q5) = (query[0], query[1], query[2], query[3], query[4], query[5]);
-        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * 6)]);
+        var words = query.Length;
+        ref var queryCode = ref MemoryMarshal.GetReference(query);
+        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * words)]);
         for (var i = 0; i < contexts.Length; i++)
         {
             if (contexts[i] == tag)
             {
-                ref var c = ref Unsafe.Add(ref code, i * 6);
-                var distance = BitOperations.PopCount(c ^ q0) + BitOperations.PopCount(Unsafe.Add(ref c, 1) ^ q1)
-                    + BitOperations.PopCount(Unsafe.Add(ref c, 2) ^ q2) + BitOperations.PopCount(Unsafe.Add(ref c, 3) ^ q3)
-                    + BitOperations.PopCount(Unsafe.Add(ref c, 4) ^ q4) + BitOperations.PopCount(Unsafe.Add(ref c, 5) ^ q5);
+                ref var vector = ref Unsafe.Add(ref code, i * words);
+                var distance = 0;
+                for (var w = 0; w < words; w++)
+                {
+                    distance += BitOperations.PopCount(Unsafe.Add(ref vector, w) ^ Unsafe.Add(ref queryCode, w));
+                }
+
                 distances[found] = distance;
                 slots[found++] = listSlots[i];
                 histogram[distance]++;
@@ -595,17 +584,6 @@ public sealed class VectorIndex
         }
 
         return found;
-    }
-
-    private static int Hamming(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        var distance = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            distance += BitOperations.PopCount(a[i] ^ b[i]);
-        }
-
-        return distance;
     }
 
     private static void Encode(ReadOnlySpan<float> vector, Span<ulong> code)

@@ -60,7 +60,7 @@ public sealed class VectorIndexTests
 
     [Theory]
     [InlineData(64)]
-    [InlineData(384)] // the default embedder's length: the first pass's six-word path
+    [InlineData(384)] // the default embedder's length
     public void FindNearest_OnAPartitionedIndex_AgreesWithExactSearch(int dimensions)
     {
         var random = new Random(3);
