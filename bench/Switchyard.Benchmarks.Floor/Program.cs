@@ -1,4 +1,6 @@
 using System.ClientModel;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Switchyard.Benchmarks.Floor;
@@ -12,20 +14,36 @@ using Switchyard.Benchmarks.Floor;
 //   FLOOR_MODE=raw (default)  forwards the request body as bytes with HttpClient and copies the reply back
 //   FLOOR_MODE=sdk            parses the messages, calls the upstream through the OpenAI SDK behind
 //                             Microsoft.Extensions.AI (as the silo's providers do) and writes a chat completion
+//   FLOOR_MODE=grains         as sdk, from inside an in-process Orleans silo, making the grain calls of the
+//                             silo's cache-miss path (GrainPath.cs) to grains that do no work
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-var app = builder.Build();
-
 var upstream = Environment.GetEnvironmentVariable("Switchyard__Models__bench-cheap__Endpoint")
     ?? throw new InvalidOperationException("Set Switchyard__Models__bench-cheap__Endpoint to the upstream's base address (the harness does).");
 var mode = Environment.GetEnvironmentVariable("FLOOR_MODE") ?? "raw";
-
-app.MapGet("/health", () => "ok");
-if (mode == "sdk")
+var chat = new OpenAIClient(new ApiKeyCredential("floor"), new OpenAIClientOptions { Endpoint = new Uri(upstream) })
+    .GetChatClient("bench")
+    .AsIChatClient();
+if (mode == "grains")
 {
-    var chat = new OpenAIClient(new ApiKeyCredential("floor"), new OpenAIClientOptions { Endpoint = new Uri(upstream) })
-        .GetChatClient("bench")
-        .AsIChatClient();
+    builder.Services.AddSingleton(chat);
+    builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+}
+
+var app = builder.Build();
+app.MapGet("/health", () => "ok");
+if (mode == "grains")
+{
+    var grains = app.Services.GetRequiredService<IGrainFactory>();
+    app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+    {
+        var messages = await SdkForwarder.ReadMessagesAsync(context);
+        var answer = await grains.GetGrain<IFloorCompletionGrain>(0).Complete(Guid.CreateVersion7().ToString("N"), messages);
+        await SdkForwarder.WriteAsync(context, answer);
+    });
+}
+else if (mode == "sdk")
+{
     app.MapPost("/v1/chat/completions", (HttpContext context) => SdkForwarder.ForwardAsync(chat, context));
 }
 else
@@ -35,3 +53,10 @@ else
 }
 
 app.Run();
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
