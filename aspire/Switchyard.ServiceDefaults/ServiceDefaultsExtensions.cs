@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,22 @@ public static class ServiceDefaultsExtensions
     public static IReadOnlyList<string> TelemetrySources { get; } =
         ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans", "Experimental.Microsoft.Extensions.AI", "Switchyard", "Switchyard.*"];
 
+    /// <summary>
+    /// Turns tracing on (<c>true</c>) or off (<c>false</c>). Unset, traces are recorded only when there is
+    /// somewhere to send them: when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c> is set.
+    /// </summary>
+    public const string TracingKey = "Switchyard:Telemetry:Tracing";
+
+    /// <summary>
+    /// Whether this process records traces (see <see cref="TracingKey"/>). Recording is not free: every
+    /// request and every grain call it makes then carries and starts activities, which spans nobody
+    /// exports would pay for with nothing to show.
+    /// </summary>
+    public static bool IsTracingEnabled(IConfiguration configuration) =>
+        bool.TryParse(configuration[TracingKey], out var enabled)
+            ? enabled
+            : !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]);
+
     /// <summary>Adds OpenTelemetry, default health checks and resilient HTTP clients.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -34,8 +51,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Traces, metrics and logs through OpenTelemetry, exported over OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Prompts and completions are never recorded.
+    /// Metrics and logs through OpenTelemetry, and traces when <see cref="IsTracingEnabled"/>; all exported
+    /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Prompts and completions are never recorded.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -46,17 +63,20 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter([.. TelemetrySources]))
-            .WithTracing(tracing => tracing
+                .AddMeter([.. TelemetrySources]));
+        if (IsTracingEnabled(builder.Configuration))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource([.. TelemetrySources])
                 .AddAspNetCoreInstrumentation(aspnet =>
                     aspnet.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

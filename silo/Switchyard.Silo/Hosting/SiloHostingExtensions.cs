@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
+using Switchyard.ServiceDefaults;
 using Switchyard.Silo.Http;
 using Switchyard.Silo.Http.RateLimiting;
 
@@ -53,7 +54,11 @@ public static class SiloHostingExtensions
             }
 
             // Trace context flows across grain calls, so one trace follows a request from HTTP to the provider.
-            silo.AddActivityPropagation();
+            if (ServiceDefaultsExtensions.IsTracingEnabled(builder.Configuration))
+            {
+                // Two filters on every grain call, each carrying the trace context: worth it only when the spans go somewhere.
+                silo.AddActivityPropagation();
+            }
             silo.AddSwitchyard(builder.Configuration);
             if (options.Dashboard)
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Switchyard.ServiceDefaults;
 using Switchyard.Tests.Infrastructure;
 
 namespace Switchyard.Tests.Telemetry;
@@ -15,7 +16,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     private SiloHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await SiloHost.StartAsync(_dataDirectory, configure: builder => builder.Services.AddOpenTelemetry()
+        _host = await SiloHost.StartAsync(_dataDirectory, overrides: new Dictionary<string, string?> { [ServiceDefaultsExtensions.TracingKey] = "true" }, configure: builder => builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddInMemoryExporter(_spans))
             .WithMetrics(metrics => metrics.AddInMemoryExporter(_metrics)));
 
