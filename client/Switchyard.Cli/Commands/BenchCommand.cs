@@ -29,7 +29,7 @@ internal static class BenchCommand
         var shards = Positive(new Option<int>("--shards") { Description = "Shards the tenant's entries spread over.", DefaultValueFactory = _ => 4 });
         var seed = new Option<int>("--seed") { Description = "Seed of the generated questions.", DefaultValueFactory = _ => 42 };
         var probes = Positive(new Option<int>("--probes") { Description = "Lists a partitioned shard visits per lookup.", DefaultValueFactory = _ => VectorIndex.DefaultProbes });
-        var rerank = Positive(new Option<int>("--rerank") { Description = "First-pass candidates re-scored exactly.", DefaultValueFactory = _ => VectorIndex.DefaultRerankCandidates });
+        var rerank = Positive(new Option<int>("--rerank") { Description = "First-pass candidates re-scored exactly after a full scan (a smaller scan re-scores proportionally fewer, at least 16).", DefaultValueFactory = _ => VectorIndex.DefaultRerankCandidates });
         var maxListLength = Positive(new Option<int>("--max-list-length") { Description = "The longest a shard's list grows before it is split.", DefaultValueFactory = _ => VectorIndex.DefaultMaxListLength });
         var sequential = new Option<bool>("--sequential") { Description = "Fill and search the shards one after another on one thread instead of in parallel, and report the most CPU time one add took." };
 

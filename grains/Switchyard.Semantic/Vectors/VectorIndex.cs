@@ -16,7 +16,7 @@ namespace Switchyard.Caching.Vectors;
 /// bounded split. A search visits the lists whose centroids are nearest the query until it has seen as
 /// many vectors as <see cref="Probes"/> lists of average length hold, ranks their vectors by the Hamming
 /// distance of one-bit-per-dimension sign codes (1/32 of the bytes, kept contiguous per list) and scores
-/// only the <see cref="RerankCandidates"/> closest exactly. Vectors are stored in fixed-size blocks, so
+/// only the closest exactly: <see cref="RerankCandidates"/> after a full scan, fewer after a smaller one. Vectors are stored in fixed-size blocks, so
 /// growing the index allocates one block and never copies the vectors already held. Not thread-safe.
 /// </summary>
 public sealed class VectorIndex
@@ -61,8 +61,11 @@ public sealed class VectorIndex
     /// <summary>Lists of average length a search visits unless told otherwise.</summary>
     public const int DefaultProbes = 48;
 
-    /// <summary>First-pass candidates re-scored exactly unless told otherwise.</summary>
+    /// <summary>First-pass candidates re-scored exactly after a full scan, unless told otherwise.</summary>
     public const int DefaultRerankCandidates = 64;
+
+    /// <summary>The fewest first-pass candidates re-scored however little a lookup scanned (unless <see cref="RerankCandidates"/> is fewer).</summary>
+    public const int MinRerankCandidates = 16;
 
     /// <summary>The longest a list may grow before it is split, unless told otherwise (or unless <see cref="ExhaustiveLimit"/> is smaller).</summary>
     public const int DefaultMaxListLength = 1024;
@@ -103,7 +106,10 @@ public sealed class VectorIndex
     /// </summary>
     public int Probes { get; }
 
-    /// <summary>How many first-pass candidates are re-scored exactly.</summary>
+    /// <summary>
+    /// How many first-pass candidates are re-scored exactly after a lookup that scanned <see cref="Probes"/> lists of
+    /// half the longest length; a lookup that scanned fewer re-scores proportionally fewer (at least <see cref="MinRerankCandidates"/>).
+    /// </summary>
     public int RerankCandidates { get; }
 
     /// <summary>The longest a list grows: one more vector and it is split in two by the next <see cref="Add"/>.</summary>
@@ -277,15 +283,16 @@ public sealed class VectorIndex
             }
         }
 
-        // The distance below which at most RerankCandidates candidates lie; those at exactly it fill the rest, nearest lists first.
+        // The distance below which at most `rerank` candidates lie; those at exactly it fill the rest, nearest lists first.
+        var rerank = RerankFor(found);
         var threshold = 0;
         var below = 0;
-        while (threshold < histogram.Length && below + histogram[threshold] <= RerankCandidates)
+        while (threshold < histogram.Length && below + histogram[threshold] <= rerank)
         {
             below += histogram[threshold++];
         }
 
-        var tiesLeft = RerankCandidates - below;
+        var tiesLeft = rerank - below;
         var best = -1;
         var bestScore = float.NegativeInfinity;
         for (var i = 0; i < found; i++)
@@ -305,6 +312,20 @@ public sealed class VectorIndex
         }
 
         return best < 0 ? null : new VectorMatch(best, bestScore);
+    }
+
+    /// <summary>
+    /// First-pass candidates to re-score after a scan of <paramref name="scanned"/> vectors: <see cref="RerankCandidates"/>
+    /// for a scan of <see cref="Probes"/> lists half as long as <see cref="MaxListLength"/>, proportionally fewer for a
+    /// smaller scan, never fewer than <see cref="MinRerankCandidates"/>. A scan of fewer vectors ranks the true neighbour
+    /// among fewer impostors, while every exact score reads a whole vector from memory: at a gateway's index sizes the
+    /// re-scoring used to cost more than the scan.
+    /// </summary>
+    private int RerankFor(int scanned)
+    {
+        var fullScan = Math.Max(1L, (long)Probes * MaxListLength / 2);
+        var proportional = (long)RerankCandidates * scanned / fullScan;
+        return (int)Math.Clamp(proportional, Math.Min(MinRerankCandidates, RerankCandidates), RerankCandidates);
     }
 
     private void EnsureCandidateCapacity(int count)
