@@ -315,16 +315,17 @@ public sealed class VectorIndex
     }
 
     /// <summary>
-    /// First-pass candidates to re-score after a scan of <paramref name="scanned"/> vectors: <see cref="RerankCandidates"/>
+    /// First-pass candidates to re-score when the scan found <paramref name="candidates"/> vectors of the query's context
+    /// (only they compete for the re-scoring): <see cref="RerankCandidates"/>
     /// for a scan of <see cref="Probes"/> lists half as long as <see cref="MaxListLength"/>, proportionally fewer for a
     /// smaller scan, never fewer than <see cref="MinRerankCandidates"/>. A scan of fewer vectors ranks the true neighbour
     /// among fewer impostors, while every exact score reads a whole vector from memory: at a gateway's index sizes the
     /// re-scoring used to cost more than the scan.
     /// </summary>
-    private int RerankFor(int scanned)
+    private int RerankFor(int candidates)
     {
         var fullScan = Math.Max(1L, (long)Probes * MaxListLength / 2);
-        var proportional = (long)RerankCandidates * scanned / fullScan;
+        var proportional = (long)RerankCandidates * candidates / fullScan;
         return (int)Math.Clamp(proportional, Math.Min(MinRerankCandidates, RerankCandidates), RerankCandidates);
     }
 

@@ -91,6 +91,30 @@ public sealed class VectorIndexTests
     }
 
     [Fact]
+    public void FindNearest_WithTheDefaults_OnAGatewaySizedShard_ReScoresFewerAndStillAgreesWithExactSearch()
+    {
+        // 5,000 vectors: every lookup scans them all, a fifth of the default full scan, so it re-scores 16, not 64.
+        var random = new Random(8);
+        var index = new VectorIndex(384);
+        var centers = Enumerable.Range(0, 50).Select(_ => RandomUnit(random, 384)).ToArray();
+        var stored = Enumerable.Range(0, 5000).Select(i => Near(random, centers[i % centers.Length], 0.8f)).ToArray();
+        foreach (var vector in stored)
+        {
+            index.Add(vector, 1);
+        }
+
+        Assert.True(index.IsPartitioned);
+        var agreed = 0;
+        for (var q = 0; q < 200; q++)
+        {
+            var query = Near(random, stored[random.Next(stored.Length)], 0.3f);
+            agreed += index.FindNearest(query, 1)!.Value.Slot == index.FindNearestExact(query, 1)!.Value.Slot ? 1 : 0;
+        }
+
+        Assert.True(agreed >= 198, $"recall@1 {agreed}/200");
+    }
+
+    [Fact]
     public void Add_ManyNearDuplicates_SplitsTheirListSoNoListGrowsUnbounded()
     {
         var random = new Random(4);
