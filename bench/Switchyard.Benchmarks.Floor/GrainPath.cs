@@ -15,7 +15,12 @@ public sealed record FloorQuery([property: Id(0)] string Key, [property: Id(1)] 
 
 /// <summary>A chat message, as the endpoint passes it to the completion worker.</summary>
 [GenerateSerializer, Immutable]
-public sealed record FloorMessage([property: Id(0)] string Role, [property: Id(1)] string Content);
+public sealed record FloorMessage([property: Id(0)] string Role, [property: Id(1)] string Content)
+{
+    /// <summary><paramref name="messages"/> as Microsoft.Extensions.AI messages, for the upstream call.</summary>
+    public static List<ChatMessage> ToChat(ImmutableArray<FloorMessage> messages) =>
+        [.. messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content))];
+}
 
 /// <summary>The upstream's answer, as the completion worker returns it to the endpoint.</summary>
 [GenerateSerializer, Immutable]
@@ -120,7 +125,7 @@ internal sealed class FloorCompletionGrain(IChatClient chat) : Grain, IFloorComp
         await Task.WhenAll(planning, Task.WhenAll(lookups));
         var budget = GrainFactory.GetGrain<IFloorBudgetGrain>("budget/bench");
         await budget.Reserve(requestId, 0.001m);
-        var response = await chat.GetResponseAsync([.. messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content))]);
+        var response = await chat.GetResponseAsync(FloorMessage.ToChat(messages));
         await budget.Settle(requestId, 0.0005m);
         await GrainFactory.GetGrain<IFloorShardGrain>(Shard(prompt.Length % Shards)).Put(query, response.Text);
         await GrainFactory.GetGrain<IFloorFeedbackGrain>("feedback/bench").Remember(requestId);

@@ -1,6 +1,5 @@
 using System.ClientModel;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Switchyard.Benchmarks.Floor;
@@ -27,7 +26,8 @@ var chat = new OpenAIClient(new ApiKeyCredential("floor"), new OpenAIClientOptio
 if (mode == "grains")
 {
     builder.Services.AddSingleton(chat);
-    builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+    // The harness hands every target the free ports it gives the silo.
+    builder.UseOrleans(silo => silo.UseLocalhostClustering(Port("Switchyard__Cluster__SiloPort"), Port("Switchyard__Cluster__GatewayPort")));
 }
 
 var app = builder.Build();
@@ -54,9 +54,5 @@ else
 
 app.Run();
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
+static int Port(string variable) =>
+    int.Parse(Environment.GetEnvironmentVariable(variable) ?? throw new InvalidOperationException($"Set {variable} (the harness does)."), CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ internal static class SdkForwarder
     public static async Task ForwardAsync(IChatClient chat, HttpContext context)
     {
         var messages = await ReadMessagesAsync(context);
-        var response = await chat.GetResponseAsync([.. messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content))], cancellationToken: context.RequestAborted);
+        var response = await chat.GetResponseAsync(FloorMessage.ToChat(messages), cancellationToken: context.RequestAborted);
         await WriteAsync(context, new FloorAnswer(response.Text, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
     }
 
