@@ -231,19 +231,16 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         };
 
     /// <summary>
-    /// A question no earlier one resembles: random made-up words, so that neither the exact nor the
-    /// semantic cache can answer it and the request takes the whole path.
+    /// A question no earlier one resembles: a ticket number and eight everyday words drawn at random
+    /// (<see cref="CommonWords"/>), so that neither the exact nor the semantic cache can answer it and the
+    /// request takes the whole path.
     /// </summary>
     private string NewQuestion()
     {
         var words = new StringBuilder("Summarize ticket ").Append(Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture)).Append(':');
         for (var w = 0; w < 8; w++)
         {
-            words.Append(' ');
-            for (var c = 0; c < 7; c++)
-            {
-                words.Append((char)('a' + Random.Shared.Next(26)));
-            }
+            words.Append(' ').Append(CommonWords.All[Random.Shared.Next(CommonWords.All.Length)]);
         }
 
         return words.ToString();
