@@ -33,6 +33,9 @@ public sealed class VectorIndex
     private const int BlockSize = 1 << BlockShift;
     private const int BlockMask = BlockSize - 1;
 
+    // Sign codes of 384-dimension vectors: six 64-bit words.
+    private const int SixWords = 6;
+
     private readonly int _words;
     private readonly Stack<int> _free = new();
     private Block[] _blocks = [];
@@ -585,6 +588,11 @@ public sealed class VectorIndex
         ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
         Span<int> distances, Span<int> slots, Span<int> histogram, int found)
     {
+        if (query.Length == SixWords)
+        {
+            return ScanListOfSixWords(codes, contexts, listSlots, tag, query, distances, slots, histogram, found);
+        }
+
         var words = query.Length;
         ref var queryCode = ref MemoryMarshal.GetReference(query);
         ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * words)]);
@@ -599,6 +607,38 @@ public sealed class VectorIndex
                     distance += BitOperations.PopCount(Unsafe.Add(ref vector, w) ^ Unsafe.Add(ref queryCode, w));
                 }
 
+                distances[found] = distance;
+                slots[found++] = listSlots[i];
+                histogram[distance]++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// <see cref="ScanList"/> for codes of six words (257 to 384 dimensions: the local embedder's, and the
+    /// common small embedding models'): the query's words stay in registers and the per-word loop is
+    /// unrolled, which makes the pass about 1.45 times as fast (docs/benchmarks.md).
+    /// </summary>
+    private static int ScanListOfSixWords(
+        ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
+        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
+    {
+        var (q0, q1, q2, q3, q4, q5) = (query[0], query[1], query[2], query[3], query[4], query[5]);
+        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * SixWords)]);
+        for (var i = 0; i < contexts.Length; i++)
+        {
+            if (contexts[i] == tag)
+            {
+                ref var vector = ref Unsafe.Add(ref code, i * SixWords);
+                var distance =
+                    BitOperations.PopCount(vector ^ q0) +
+                    BitOperations.PopCount(Unsafe.Add(ref vector, 1) ^ q1) +
+                    BitOperations.PopCount(Unsafe.Add(ref vector, 2) ^ q2) +
+                    BitOperations.PopCount(Unsafe.Add(ref vector, 3) ^ q3) +
+                    BitOperations.PopCount(Unsafe.Add(ref vector, 4) ^ q4) +
+                    BitOperations.PopCount(Unsafe.Add(ref vector, 5) ^ q5);
                 distances[found] = distance;
                 slots[found++] = listSlots[i];
                 histogram[distance]++;

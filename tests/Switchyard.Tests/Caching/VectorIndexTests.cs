@@ -60,7 +60,9 @@ public sealed class VectorIndexTests
 
     [Theory]
     [InlineData(64)]
+    [InlineData(320)] // six code words, the last one partly used
     [InlineData(384)] // the default embedder's length
+    [InlineData(448)] // seven code words: the scan for any width
     public void FindNearest_OnAPartitionedIndex_AgreesWithExactSearch(int dimensions)
     {
         var random = new Random(3);
