@@ -13,7 +13,9 @@ public sealed class OpenLoopDriverTests
 {
     private const double Rps = 100;
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(1.5);
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);
+    // Long enough after the stall that a busy machine's slow catch-up (a hundred answers at once) still leaves most of the run.
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(4);
+    private const int Total = 400;
 
     [Fact]
     public async Task Stop_EndsTheRunOnceASecondsWorthIsWaiting()
@@ -22,7 +24,7 @@ public sealed class OpenLoopDriverTests
 
         // Only what was sent before the backlog passed 100 requests; the rest counts as unsent.
         Assert.InRange(run.Requests, 90, 130);
-        Assert.Equal(300, run.Requests + run.Errors);
+        Assert.Equal(Total, run.Requests + run.Errors);
     }
 
     [Fact]
@@ -31,9 +33,9 @@ public sealed class OpenLoopDriverTests
         var run = await RunAgainstStallingServerAsync(WhenBehind.Shed);
 
         // The backlog clears when the server wakes at 1.5 s; requests due after that are sent and answered.
-        Assert.True(run.Requests >= 180, $"answered {run.Requests}");
+        Assert.True(run.Requests >= 200, $"answered {run.Requests}");
         Assert.True(run.Errors > 0, "requests due while the backlog lasted are skipped");
-        Assert.Equal(300, run.Requests + run.Errors);
+        Assert.Equal(Total, run.Requests + run.Errors);
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class OpenLoopDriverTests
     {
         var run = await RunAgainstStallingServerAsync(WhenBehind.Queue);
 
-        Assert.Equal(300, run.Requests);
+        Assert.Equal(Total, run.Requests);
         Assert.Equal(0, run.Errors);
         Assert.True(run.P99Ms >= 1000, $"the stall shows in the tail: p99 {run.P99Ms} ms");
     }
