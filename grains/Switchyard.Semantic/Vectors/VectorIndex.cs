@@ -586,27 +586,23 @@ public sealed class VectorIndex
     /// </summary>
     private static int ScanList(
         ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
-        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
-    {
-        if (query.Length == SixWords)
-        {
-            return ScanListOfSixWords(codes, contexts, listSlots, tag, query, distances, slots, histogram, found);
-        }
+        Span<int> distances, Span<int> slots, Span<int> histogram, int found) =>
+        query.Length == SixWords
+            ? ScanList(new SixWordDistance(query), codes, contexts, listSlots, tag, distances, slots, histogram, found)
+            : ScanList(new AnyWidthDistance(query), codes, contexts, listSlots, tag, distances, slots, histogram, found);
 
-        var words = query.Length;
-        ref var queryCode = ref MemoryMarshal.GetReference(query);
-        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * words)]);
+    // Generic over the distance so that the JIT compiles the loop once per width it is given, with the distance inlined.
+    private static int ScanList<TDistance>(
+        TDistance query, ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag,
+        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
+        where TDistance : ICodeDistance, allows ref struct
+    {
+        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * query.Words)]);
         for (var i = 0; i < contexts.Length; i++)
         {
             if (contexts[i] == tag)
             {
-                ref var vector = ref Unsafe.Add(ref code, i * words);
-                var distance = 0;
-                for (var w = 0; w < words; w++)
-                {
-                    distance += BitOperations.PopCount(Unsafe.Add(ref vector, w) ^ Unsafe.Add(ref queryCode, w));
-                }
-
+                var distance = query.To(ref Unsafe.Add(ref code, i * query.Words));
                 distances[found] = distance;
                 slots[found++] = listSlots[i];
                 histogram[distance]++;
@@ -616,36 +612,51 @@ public sealed class VectorIndex
         return found;
     }
 
-    /// <summary>
-    /// <see cref="ScanList"/> for codes of six words (257 to 384 dimensions: the local embedder's, and the
-    /// common small embedding models'): the query's words stay in registers and the per-word loop is
-    /// unrolled, which makes the pass about 1.45 times as fast (docs/benchmarks.md).
-    /// </summary>
-    private static int ScanListOfSixWords(
-        ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
-        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
+    /// <summary>The Hamming distance from the query's code to a code that starts at a reference.</summary>
+    private interface ICodeDistance
     {
-        var (q0, q1, q2, q3, q4, q5) = (query[0], query[1], query[2], query[3], query[4], query[5]);
-        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * SixWords)]);
-        for (var i = 0; i < contexts.Length; i++)
-        {
-            if (contexts[i] == tag)
-            {
-                ref var vector = ref Unsafe.Add(ref code, i * SixWords);
-                var distance =
-                    BitOperations.PopCount(vector ^ q0) +
-                    BitOperations.PopCount(Unsafe.Add(ref vector, 1) ^ q1) +
-                    BitOperations.PopCount(Unsafe.Add(ref vector, 2) ^ q2) +
-                    BitOperations.PopCount(Unsafe.Add(ref vector, 3) ^ q3) +
-                    BitOperations.PopCount(Unsafe.Add(ref vector, 4) ^ q4) +
-                    BitOperations.PopCount(Unsafe.Add(ref vector, 5) ^ q5);
-                distances[found] = distance;
-                slots[found++] = listSlots[i];
-                histogram[distance]++;
-            }
-        }
+        int Words { get; }
 
-        return found;
+        int To(ref ulong code);
+    }
+
+    /// <summary>Codes of any width: a loop over the query's words.</summary>
+    private readonly ref struct AnyWidthDistance(ReadOnlySpan<ulong> query) : ICodeDistance
+    {
+        private readonly ReadOnlySpan<ulong> _query = query;
+
+        public int Words => _query.Length;
+
+        public int To(ref ulong code)
+        {
+            var distance = 0;
+            for (var w = 0; w < _query.Length; w++)
+            {
+                distance += BitOperations.PopCount(Unsafe.Add(ref code, w) ^ _query[w]);
+            }
+
+            return distance;
+        }
+    }
+
+    /// <summary>
+    /// Codes of six words (257 to 384 dimensions: the local embedder's, and the common small embedding
+    /// models'): the query's words stay in registers and the loop over them is unrolled, which takes a
+    /// third less time per code than the loop (docs/benchmarks.md).
+    /// </summary>
+    private readonly struct SixWordDistance(ReadOnlySpan<ulong> query) : ICodeDistance
+    {
+        private readonly ulong _q0 = query[0], _q1 = query[1], _q2 = query[2], _q3 = query[3], _q4 = query[4], _q5 = query[5];
+
+        public int Words => SixWords;
+
+        public int To(ref ulong code) =>
+            BitOperations.PopCount(code ^ _q0) +
+            BitOperations.PopCount(Unsafe.Add(ref code, 1) ^ _q1) +
+            BitOperations.PopCount(Unsafe.Add(ref code, 2) ^ _q2) +
+            BitOperations.PopCount(Unsafe.Add(ref code, 3) ^ _q3) +
+            BitOperations.PopCount(Unsafe.Add(ref code, 4) ^ _q4) +
+            BitOperations.PopCount(Unsafe.Add(ref code, 5) ^ _q5);
     }
 
     private static void Encode(ReadOnlySpan<float> vector, Span<ulong> code)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
@@ -55,8 +54,7 @@ public sealed class TenantKeyRing
     /// <summary>The tenant whose key is <paramref name="apiKey"/>, or null.</summary>
     public string? FindTenant(string apiKey)
     {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        Digest(apiKey, digest);
+        var digest = Digest(apiKey);
         var slot = SlotOf(digest);
         return Match(RuntimeDigests(), slot, digest) ?? Match(_tenants, slot, digest);
     }
@@ -107,30 +105,7 @@ public sealed class TenantKeyRing
 
     private static UInt128 SlotOf(ReadOnlySpan<byte> digest) => BinaryPrimitives.ReadUInt128LittleEndian(digest);
 
-    private static byte[] Digest(string apiKey)
-    {
-        var digest = new byte[SHA256.HashSizeInBytes];
-        Digest(apiKey, digest);
-        return digest;
-    }
-
-    private static void Digest(string apiKey, Span<byte> digest)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(apiKey.Length);
-        byte[]? rented = null;
-        var utf8 = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(apiKey, utf8)], digest);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    private static byte[] Digest(string apiKey) => SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
 
     private sealed record KeyEntry(string TenantId, byte[] Digest);
 
