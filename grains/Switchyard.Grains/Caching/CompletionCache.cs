@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,10 +27,6 @@ public sealed partial class CompletionCache
     private readonly float _embedderThreshold;
     private readonly ulong _embedderFingerprint;
     private readonly bool _embedsInProcess;
-
-    // Resolving a grain reference reflects over the interface's attributes every time; a lookup
-    // reaches every shard of the tenant, so the references are resolved once and kept.
-    private readonly ConcurrentDictionary<(string TenantId, int Index), ICacheShardGrain> _shards = new();
 
     /// <summary>A cache that embeds with the registry's embedder named in <see cref="CacheOptions.Embedder"/>.</summary>
     public CompletionCache(IGrainFactory grains, IOptions<CacheOptions> options, EmbeddingGeneratorRegistry embedders, ILogger<CompletionCache> logger)
@@ -166,7 +161,7 @@ public sealed partial class CompletionCache
     }
 
     private ICacheShardGrain Shard(string tenantId, int index) =>
-        _shards.GetOrAdd((tenantId, index), static (key, grains) => grains.GetGrain<ICacheShardGrain>(GrainKeys.CacheShard(key.TenantId, key.Index)), _grains);
+        _grains.Reference<ICacheShardGrain>(GrainKeys.CacheShard(tenantId, index));
 
     // Stable across processes (snapshots outlive them): the registered name, the model and its dimensions.
     private static ulong Fingerprint(string name, EmbeddingGeneratorMetadata? metadata)

@@ -68,7 +68,7 @@ public sealed partial class CompletionPipeline(
         var routerKey = routing.CurrentValue.PerTenant ? GrainKeys.TenantRouter(request.TenantId, request.TaskType) : GrainKeys.Router(request.TaskType);
         var cohort = CanaryCohort.Of(request.TaskType, request.User, request.RequestId);
         var signature = pinned ? default : SignatureOf(request);
-        var router = grains.GetGrain<ITaskRouterGrain>(routerKey);
+        var router = grains.Reference<ITaskRouterGrain>(routerKey);
 
         // The plan and the cache lookup do not depend on each other: both are asked at once, so the
         // request waits for one of the two round trips, not for both in turn.
@@ -113,7 +113,7 @@ public sealed partial class CompletionPipeline(
                 if (!served.Attempts.IsDefaultOrEmpty)
                 {
                     var last = served.Attempts[^1];
-                    grains.GetGrain<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
+                    grains.Reference<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
                         .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary, routerKey)).Ignore();
                     if (AuditorFor(last.Tier) is { } auditor && Random.Shared.NextDouble() < routing.CurrentValue.AuditRate)
                     {
@@ -130,7 +130,7 @@ public sealed partial class CompletionPipeline(
     private async Task<(CompletionResult Result, ImmutableArray<TierAttempt> Attempts)> CascadeAsync(
         CompletionRequest request, List<ModelDeployment> candidates, RoutePlan? plan, bool mayDowngrade)
     {
-        var budget = grains.GetGrain<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
+        var budget = grains.Reference<ITenantBudgetGrain>(GrainKeys.Budget(request.TenantId));
         var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
         var source = plan is null ? ConfidenceSource.Provider : ConfidenceSourceOf(request.TaskType);
         if (source == ConfidenceSource.SelfReported)

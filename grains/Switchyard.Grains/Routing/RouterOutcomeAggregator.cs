@@ -72,7 +72,7 @@ public sealed class RouterOutcomeAggregator
             }
 
             Interlocked.Add(ref _count, -batch.Count);
-            await grains.GetGrain<ITaskRouterGrain>(key).RecordOutcomes(batch.ToImmutable());
+            await grains.Reference<ITaskRouterGrain>(key).RecordOutcomes(batch.ToImmutable());
         }
 
         foreach (var (key, queue) in _labels)
@@ -89,7 +89,7 @@ public sealed class RouterOutcomeAggregator
             }
 
             Interlocked.Add(ref _count, -batch.Count);
-            await grains.GetGrain<ITaskRouterGrain>(key).Learn(batch.ToImmutable());
+            await grains.Reference<ITaskRouterGrain>(key).Learn(batch.ToImmutable());
         }
     }
 }

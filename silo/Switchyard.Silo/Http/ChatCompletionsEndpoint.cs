@@ -75,7 +75,7 @@ public static partial class ChatCompletionsEndpoint
             // Through the local stateless worker rather than the pipeline directly: calling the pipeline from
             // the request's own context, outside any activation, measured 5-18 % more CPU per request
             // (docs/benchmarks.md, Gateway overhead).
-            result = await grains.GetGrain<ICompletionGrain>(0).Complete(request);
+            result = await grains.Reference<ICompletionGrain>(0).Complete(request);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
