@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
@@ -104,10 +105,10 @@ public sealed partial class CompletionCache
         // Vectors of different embedders are not comparable even at equal length: the embedder is part of
         // the context, so entries embedded by another one (restored from a snapshot, say) never match.
         var context = semantic.Context ^ _embedderFingerprint;
-        float[] embedding;
+        ReadOnlyMemory<float> vector;
         try
         {
-            embedding = (await _embedder.GenerateVectorAsync(semantic.Text, cancellationToken: cancellationToken)).ToArray();
+            vector = await _embedder.GenerateVectorAsync(semantic.Text, cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -119,14 +120,29 @@ public sealed partial class CompletionCache
             return (context, null);
         }
 
-        var norm = TensorPrimitives.Norm(embedding);
+        return (context, new SemanticCacheQuery(context, UnitLength(vector), options.ThresholdFor(request.TaskType, _embedderThreshold)));
+    }
+
+    /// <summary>
+    /// <paramref name="vector"/> at unit length, as the shards compare by dot product. Provider embedders need not
+    /// return unit vectors; those are divided by their length into a new array. A unit vector in an array of its
+    /// own (the local embedder's) is used as it is, never written to.
+    /// </summary>
+    internal static float[] UnitLength(ReadOnlyMemory<float> vector)
+    {
+        var norm = TensorPrimitives.Norm(vector.Span);
+        if (Math.Abs(norm - 1f) <= 1e-5f && MemoryMarshal.TryGetArray(vector, out var whole) && whole is { Offset: 0, Array: { } array } && array.Length == whole.Count)
+        {
+            return array;
+        }
+
+        var embedding = vector.ToArray();
         if (norm > 0f)
         {
-            // Provider embedders need not return unit vectors; the shards compare by dot product.
             TensorPrimitives.Divide(embedding, norm, embedding);
         }
 
-        return (context, new SemanticCacheQuery(context, embedding, options.ThresholdFor(request.TaskType, _embedderThreshold)));
+        return embedding;
     }
 
     /// <summary>

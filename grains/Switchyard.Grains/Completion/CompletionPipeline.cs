@@ -115,7 +115,7 @@ public sealed partial class CompletionPipeline(
                     var last = served.Attempts[^1];
                     grains.Reference<IFeedbackLedgerGrain>(GrainKeys.Feedback(request.TenantId))
                         .Remember(new ServedAnswer(request.RequestId, request.TaskType, last.Tier, last.Confidence, served.Attempts.Length > 1, plan.Canary, routerKey)).Ignore();
-                    if (AuditorFor(last.Tier) is { } auditor && Random.Shared.NextDouble() < routing.CurrentValue.AuditRate)
+                    if (Random.Shared.NextDouble() < routing.CurrentValue.AuditRate && AuditorFor(last.Tier) is { } auditor)
                     {
                         // Off the request path: the thread pool runs the audit after the response has gone.
                         _ = Task.Run(() => AuditAsync(request, routerKey, auditor, last, served.Attempts.Length > 1, plan.Canary));
