@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.ML.Tokenizers;
 using Switchyard.Completion;
 
@@ -16,6 +17,10 @@ public sealed class TokenCounter
     // The tokenizer is immutable and thread-safe; loading its vocabulary takes a while, so load it once.
     private static readonly Lazy<Tokenizer> SharedTokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
 
+    // Every message names a role, nearly always one of these: counted once, not on every request.
+    private static readonly Lazy<FrozenDictionary<string, int>> KnownRoles = new(() =>
+        new[] { "system", "developer", "user", "assistant", "tool" }.ToFrozenDictionary(role => role, role => SharedTokenizer.Value.CountTokens(role), StringComparer.Ordinal));
+
     /// <summary>Tokens in <paramref name="text"/>.</summary>
     public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : SharedTokenizer.Value.CountTokens(text);
 
@@ -25,7 +30,8 @@ public sealed class TokenCounter
         var total = TokensPerReplyPrimer;
         foreach (var message in messages)
         {
-            total += TokensPerMessage + Count(message.Role) + Count(message.Content);
+            var role = KnownRoles.Value.TryGetValue(message.Role, out var known) ? known : Count(message.Role);
+            total += TokensPerMessage + role + Count(message.Content);
         }
 
         return total;

@@ -22,4 +22,19 @@ public sealed class TokenCounterTests
         // 3 (reply primer) + 3 (message) + 1 ("user") + 2 ("Hello world").
         Assert.Equal(9, _tokens.CountPrompt(prompt));
     }
+
+    [Theory]
+    [InlineData("system")]
+    [InlineData("developer")]
+    [InlineData("user")]
+    [InlineData("assistant")]
+    [InlineData("tool")]
+    [InlineData("narrator")]
+    [InlineData("user ")]
+    public void CountPrompt_CountsEveryRoleAsItsOwnTokens(string role)
+    {
+        PromptMessage[] prompt = [new(role, "Hello world"), new("assistant", "Hi")];
+
+        Assert.Equal(3 + 3 + _tokens.Count(role) + 2 + 3 + _tokens.Count("assistant") + 1, _tokens.CountPrompt(prompt));
+    }
 }
