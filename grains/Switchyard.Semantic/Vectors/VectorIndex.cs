@@ -167,7 +167,6 @@ public sealed class VectorIndex
         vector.CopyTo(VectorSpan(slot));
         var block = _blocks[slot >> BlockShift];
         block.Contexts[slot & BlockMask] = Tag(context);
-        block.TailNorms[slot & BlockMask] = TensorPrimitives.Norm(vector[HeadLength..]);
         Count++;
         if (_centroids is not null)
         {
@@ -222,23 +221,17 @@ public sealed class VectorIndex
     /// <summary>The vector in <paramref name="slot"/>.</summary>
     public ReadOnlySpan<float> Vector(int slot) => VectorSpan(slot);
 
-    /// <summary>
-    /// The most similar vector of <paramref name="context"/> whose similarity is at least <paramref name="minScore"/>:
-    /// exact on small indexes, approximate on partitioned ones. A candidate is read in full only while it can still
-    /// beat both <paramref name="minScore"/> and the best so far (<see cref="BoundedScorer"/>), so a high bar, such as
-    /// a cache's similarity threshold, makes a lookup that finds nothing read a quarter of each candidate.
-    /// </summary>
-    public VectorMatch? FindNearest(ReadOnlySpan<float> query, ulong context, float minScore = float.NegativeInfinity) =>
-        _centroids is null ? FindNearestExact(query, context, minScore) : FindNearestPartitioned(query, context, minScore);
+    /// <summary>The most similar vector of <paramref name="context"/>: exact on small indexes, approximate on partitioned ones.</summary>
+    public VectorMatch? FindNearest(ReadOnlySpan<float> query, ulong context) =>
+        _centroids is null ? FindNearestExact(query, context) : FindNearestPartitioned(query, context);
 
-    /// <summary>The most similar vector of <paramref name="context"/> with a similarity of at least <paramref name="minScore"/>, scoring every candidate exactly.</summary>
-    public VectorMatch? FindNearestExact(ReadOnlySpan<float> query, ulong context, float minScore = float.NegativeInfinity)
+    /// <summary>The most similar vector of <paramref name="context"/>, scoring every candidate exactly.</summary>
+    public VectorMatch? FindNearestExact(ReadOnlySpan<float> query, ulong context)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.Length, Dimensions);
         var tag = Tag(context);
-        var scorer = new BoundedScorer(query, HeadLength);
         var best = -1;
-        var bestScore = minScore;
+        var bestScore = float.NegativeInfinity;
         for (var b = 0; b < _blockCount; b++)
         {
             var block = _blocks[b];
@@ -246,11 +239,13 @@ public sealed class VectorIndex
             var length = Math.Min(block.Contexts.Length, _used - first);
             for (var i = 0; i < length; i++)
             {
-                if (block.Contexts[i] == tag
-                    && scorer.Score(block.Vectors.AsSpan(i * Dimensions, Dimensions), block.TailNorms[i], bestScore) is var score
-                    && (score > bestScore || (best < 0 && score >= bestScore)))
+                if (block.Contexts[i] == tag)
                 {
-                    (best, bestScore) = (first + i, score);
+                    var score = TensorPrimitives.Dot(query, block.Vectors.AsSpan(i * Dimensions, Dimensions));
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (first + i, score);
+                    }
                 }
             }
         }
@@ -258,7 +253,7 @@ public sealed class VectorIndex
         return best < 0 ? null : new VectorMatch(best, bestScore);
     }
 
-    private VectorMatch? FindNearestPartitioned(ReadOnlySpan<float> query, ulong context, float minScore)
+    private VectorMatch? FindNearestPartitioned(ReadOnlySpan<float> query, ulong context)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.Length, Dimensions);
         var tag = Tag(context);
@@ -301,9 +296,8 @@ public sealed class VectorIndex
         }
 
         var tiesLeft = rerank - below;
-        var scorer = new BoundedScorer(query, HeadLength);
         var best = -1;
-        var bestScore = minScore;
+        var bestScore = float.NegativeInfinity;
         for (var i = 0; i < found; i++)
         {
             var distance = _candidateDistances[i];
@@ -313,8 +307,8 @@ public sealed class VectorIndex
             }
 
             var slot = _candidateSlots[i];
-            var score = scorer.Score(VectorSpan(slot), _blocks[slot >> BlockShift].TailNorms[slot & BlockMask], bestScore);
-            if (score > bestScore || (best < 0 && score >= bestScore))
+            var score = TensorPrimitives.Dot(query, VectorSpan(slot));
+            if (score > bestScore)
             {
                 (best, bestScore) = (slot, score);
             }
@@ -618,36 +612,6 @@ public sealed class VectorIndex
         return found;
     }
 
-    // The leading dimensions a candidate's score starts with (a quarter, in whole 16-float SIMD steps).
-    private int HeadLength => Dimensions / 64 * 16;
-
-    /// <summary>
-    /// Exact dot products that give up early. The head of the candidate is scored first; by Cauchy–Schwarz the
-    /// rest can add at most the product of the query's and the candidate's tail lengths (the latter kept per
-    /// slot), so a candidate whose head score plus that bound stays below the bar to beat cannot win and
-    /// its tail, three quarters of its bytes, is never read. The winner, and its score, are those of
-    /// scoring every candidate in full.
-    /// </summary>
-    private readonly ref struct BoundedScorer(ReadOnlySpan<float> query, int head)
-    {
-        // Relative slack for the head's rounding error: a candidate is dropped only when it falls short by more.
-        private const float Slack = 1e-4f;
-
-        private readonly ReadOnlySpan<float> _head = query[..head];
-        private readonly ReadOnlySpan<float> _tail = query[head..];
-        private readonly float _tailNorm = TensorPrimitives.Norm(query[head..]);
-
-        /// <summary>The dot product of the query and <paramref name="vector"/>, or negative infinity when it cannot reach <paramref name="bar"/>.</summary>
-        public float Score(ReadOnlySpan<float> vector, float vectorTailNorm, float bar)
-        {
-            var headScore = TensorPrimitives.Dot(_head, vector[.._head.Length]);
-            var tailBound = _tailNorm * vectorTailNorm;
-            return headScore + tailBound + (Slack * (MathF.Abs(headScore) + tailBound)) < bar
-                ? float.NegativeInfinity
-                : headScore + TensorPrimitives.Dot(_tail, vector[_head.Length..]);
-        }
-    }
-
     /// <summary>The Hamming distance from the query's code to a code that starts at a reference.</summary>
     private interface ICodeDistance
     {
@@ -756,7 +720,6 @@ public sealed class VectorIndex
         // Uninitialised: a slot's vector is written before it is ever read, and zeroing megabytes would cost the add that allocates the block.
         public float[] Vectors = GC.AllocateUninitializedArray<float>(capacity * dimensions);
         public ulong[] Contexts = new ulong[capacity];
-        public float[] TailNorms = new float[capacity];
         public int[] ListOf = new int[capacity];
         public int[] Position = new int[capacity];
 
@@ -764,7 +727,6 @@ public sealed class VectorIndex
         {
             Array.Resize(ref Vectors, newCapacity * vectorLength);
             Array.Resize(ref Contexts, newCapacity);
-            Array.Resize(ref TailNorms, newCapacity);
             Array.Resize(ref ListOf, newCapacity);
             Array.Resize(ref Position, newCapacity);
         }
