@@ -25,7 +25,6 @@ public static partial class ChatCompletionsEndpoint
     /// <summary>Handles one request.</summary>
     public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog, ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(ChatCompletionsEndpoint).FullName!);
         // A caller may name the request, so that its retries are idempotent: the budget charges an id once.
         var requestId = context.Request.Headers[RequestIdHeader].ToString() is { Length: > 0 } given ? given : Guid.CreateVersion7().ToString("N");
         if (!RequestIdPattern().IsMatch(requestId))
@@ -81,7 +80,7 @@ public static partial class ChatCompletionsEndpoint
         {
             // The request was valid; what failed is a dependency (grain storage, the cluster). Say so,
             // and let the caller retry: nothing was charged that the response did not acknowledge.
-            Log.DependencyFailed(logger, exception);
+            Log.DependencyFailed(loggers.CreateLogger(typeof(ChatCompletionsEndpoint).FullName!), exception);
             context.Response.Headers.RetryAfter = "1";
             return ApiError.Result(StatusCodes.Status503ServiceUnavailable,
                 "Switchyard could not complete the request: its storage or cluster is unreachable right now. Retry shortly with the same x-switchyard-request-id so it is charged at most once.", "api_error", "service_unavailable");
