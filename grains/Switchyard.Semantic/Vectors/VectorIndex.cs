@@ -53,7 +53,7 @@ public sealed class VectorIndex
     // Search scratch, reused: the index is single-threaded, and a lookup that allocates nothing never waits on a GC it caused.
     private readonly int[] _histogram;
     private int[] _candidateSlots = [];
-    private int[] _chosen = [];
+    private readonly int[] _chosen;
     private int[] _candidateDistances = [];
     private float[] _listScores = [];
     private int[] _listOrder = [];
