@@ -17,6 +17,7 @@ public sealed class CacheIsolationClusterTests(ClusterFixture fixture)
     {
         var topics = UnlikeQuestions.Take(16);
         await Task.WhenAll(topics.Select(t => Worker.Complete(Request("alpha", t))));
+        await Task.WhenAll(topics.Select(t => CacheWrites.WaitUntilStoredAsync(fixture.Grains, Request("alpha", t))));
 
         // Beta asks alpha's exact prompts while alpha asks rewordings, all at once, over both silos' shards.
         var alpha = topics.Select(t => Worker.Complete(Request("alpha", UnlikeQuestions.Reworded(t)))).ToList();

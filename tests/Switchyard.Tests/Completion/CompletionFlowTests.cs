@@ -19,6 +19,7 @@ public sealed class CompletionFlowTests(ClusterFixture fixture)
         var prompt = $"What is the capital of France? {Guid.NewGuid()}";
 
         var first = await Worker.Complete(Request("alpha", "default", prompt));
+        await CacheWrites.WaitUntilStoredAsync(fixture.Grains, Request("alpha", "default", prompt));
         var second = await Worker.Complete(Request("alpha", "default", prompt));
 
         Assert.Null(first.Error);
