@@ -6,8 +6,8 @@ namespace Switchyard;
 /// Grain references for the request path. <see cref="IGrainFactory.GetGrain{TGrainInterface}(string, string)"/>
 /// works out the grain type and interface type of <c>TGrainInterface</c> on every call, by reflecting over
 /// the interface's attributes (4 % of the silo's CPU at 1,000 requests/s, docs/benchmarks.md). Those two
-/// types depend only on the interface, so they are worked out once, by Orleans itself, and each reference is
-/// then made from its <see cref="GrainId"/> directly.
+/// types depend only on the interface, so they are taken from the first reference Orleans makes, and every
+/// later reference is made from its <see cref="GrainId"/> directly.
 /// </summary>
 public static class GrainReferences
 {
@@ -18,22 +18,22 @@ public static class GrainReferences
         where TGrainInterface : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return Reference<TGrainInterface>(grains, IdSpan.Create(key), static g => g.GetGrain<TGrainInterface>("probe"));
+        return Types.TryGetValue(typeof(TGrainInterface), out var types)
+            ? (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, IdSpan.Create(key)), types.Interface)
+            : Remember(grains.GetGrain<TGrainInterface>(key));
     }
 
     /// <inheritdoc cref="Reference{TGrainInterface}(IGrainFactory, string)"/>
     public static TGrainInterface Reference<TGrainInterface>(this IGrainFactory grains, long key)
         where TGrainInterface : IGrainWithIntegerKey =>
-        Reference<TGrainInterface>(grains, GrainIdKeyExtensions.CreateIntegerKey(key), static g => g.GetGrain<TGrainInterface>(0));
+        Types.TryGetValue(typeof(TGrainInterface), out var types)
+            ? (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateIntegerKey(key)), types.Interface)
+            : Remember(grains.GetGrain<TGrainInterface>(key));
 
-    private static TGrainInterface Reference<TGrainInterface>(IGrainFactory grains, IdSpan key, Func<IGrainFactory, TGrainInterface> probe)
+    private static TGrainInterface Remember<TGrainInterface>(TGrainInterface reference)
     {
-        var (grain, @interface) = Types.GetOrAdd(typeof(TGrainInterface), static (_, state) =>
-        {
-            // Whatever key the probe has, its grain type and interface type are the interface's.
-            var reference = (GrainReference)(object)state.probe(state.grains)!;
-            return (reference.GrainId.Type, reference.InterfaceType);
-        }, (grains, probe));
-        return (TGrainInterface)grains.GetGrain(GrainId.Create(grain, key), @interface);
+        var made = (GrainReference)(object)reference!;
+        Types.TryAdd(typeof(TGrainInterface), (made.GrainId.Type, made.InterfaceType));
+        return reference;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Switchyard.Completion;
 
 /// <summary>One message of a conversation.</summary>
@@ -7,4 +9,8 @@ namespace Switchyard.Completion;
 [Alias("switchyard.completion.PromptMessage")]
 public sealed record PromptMessage(
     [property: Id(0)] string Role,
-    [property: Id(1)] string Content);
+    [property: Id(1)] string Content)
+{
+    /// <summary>The roles a chat message may have.</summary>
+    public static FrozenSet<string> Roles { get; } = FrozenSet.Create(StringComparer.Ordinal, "system", "developer", "user", "assistant", "tool");
+}

@@ -17,9 +17,9 @@ public sealed class TokenCounter
     // The tokenizer is immutable and thread-safe; loading its vocabulary takes a while, so load it once.
     private static readonly Lazy<Tokenizer> SharedTokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
 
-    // Every message names a role, nearly always one of these: counted once, not on every request.
+    // Every message names a role, nearly always one of the chat roles: those are counted once, not on every request.
     private static readonly Lazy<FrozenDictionary<string, int>> KnownRoles = new(() =>
-        new[] { "system", "developer", "user", "assistant", "tool" }.ToFrozenDictionary(role => role, role => SharedTokenizer.Value.CountTokens(role), StringComparer.Ordinal));
+        PromptMessage.Roles.ToFrozenDictionary(role => role, role => SharedTokenizer.Value.CountTokens(role), StringComparer.Ordinal));
 
     /// <summary>Tokens in <paramref name="text"/>.</summary>
     public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : SharedTokenizer.Value.CountTokens(text);

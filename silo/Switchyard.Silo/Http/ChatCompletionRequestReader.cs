@@ -19,8 +19,6 @@ public static partial class ChatCompletionRequestReader
     /// <summary>The header that names the task type; it wins over <c>metadata.task_type</c>.</summary>
     public const string TaskTypeHeader = "x-switchyard-task-type";
 
-    private static readonly FrozenSet<string> Roles = FrozenSet.Create(StringComparer.Ordinal, "system", "developer", "user", "assistant", "tool");
-
     private static readonly FrozenSet<string> PassThrough = FrozenSet.Create(StringComparer.Ordinal,
         "stop", "seed", "presence_penalty", "frequency_penalty", "response_format");
 
@@ -142,9 +140,9 @@ public static partial class ChatCompletionRequestReader
             }
 
             var role = RequiredString(message, "role", path);
-            if (!Roles.Contains(role))
+            if (!PromptMessage.Roles.Contains(role))
             {
-                throw new RequestValidationException($"'{path}.role' must be one of: {string.Join(", ", Roles.Order())}.", $"{path}.role");
+                throw new RequestValidationException($"'{path}.role' must be one of: {string.Join(", ", PromptMessage.Roles.Order())}.", $"{path}.role");
             }
 
             result.Add(new PromptMessage(role, ReadContent(message, path)));
