@@ -89,7 +89,7 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
         if (_vectors is not null && embedding.Length == _vectors.Dimensions)
         {
             // An expired nearest entry is swept and the search repeated, so a stale answer never shadows a live one.
-            while (_vectors.FindNearest(embedding, context) is { } match && match.Similarity >= threshold)
+            while (_vectors.FindNearest(embedding, context, threshold) is { } match)
             {
                 var node = _bySlot[match.Slot];
                 if (Expired(node))

@@ -44,6 +44,9 @@ public sealed class VectorIndex
     private int _capacity;
     private int _used;
 
+    // The largest squared length of any vector ever added (1 for unit vectors): with a candidate's head, it bounds its tail's length.
+    private float _maxSquaredLength;
+
     // The inverted file: centroids and lists, both with spare capacity (grown by doubling); null until the index outgrows ExhaustiveLimit.
     private float[]? _centroids;
     private PostingList[] _lists = [];
@@ -168,6 +171,7 @@ public sealed class VectorIndex
         ArgumentOutOfRangeException.ThrowIfNotEqual(vector.Length, Dimensions);
         var slot = _free.Count > 0 ? _free.Pop() : NextSlot();
         vector.CopyTo(VectorSpan(slot));
+        _maxSquaredLength = MathF.Max(_maxSquaredLength, TensorPrimitives.SumOfSquares(vector));
         var block = _blocks[slot >> BlockShift];
         block.Contexts[slot & BlockMask] = Tag(context);
         Count++;
@@ -224,17 +228,23 @@ public sealed class VectorIndex
     /// <summary>The vector in <paramref name="slot"/>.</summary>
     public ReadOnlySpan<float> Vector(int slot) => VectorSpan(slot);
 
-    /// <summary>The most similar vector of <paramref name="context"/>: exact on small indexes, approximate on partitioned ones.</summary>
-    public VectorMatch? FindNearest(ReadOnlySpan<float> query, ulong context) =>
-        _centroids is null ? FindNearestExact(query, context) : FindNearestPartitioned(query, context);
+    /// <summary>
+    /// The most similar vector of <paramref name="context"/>, if its similarity is at least <paramref name="minSimilarity"/>:
+    /// exact on small indexes, approximate on partitioned ones. Candidates are scored by <see cref="BoundedScorer"/>, so
+    /// with a high bar (a cache's similarity threshold) a lookup that finds nothing reads only the head of each candidate.
+    /// </summary>
+    public VectorMatch? FindNearest(ReadOnlySpan<float> query, ulong context, float minSimilarity = float.NegativeInfinity) =>
+        _centroids is null ? FindNearestExact(query, context, minSimilarity) : FindNearestPartitioned(query, context, minSimilarity);
 
-    /// <summary>The most similar vector of <paramref name="context"/>, scoring every candidate exactly.</summary>
-    public VectorMatch? FindNearestExact(ReadOnlySpan<float> query, ulong context)
+    /// <summary>
+    /// The most similar vector of <paramref name="context"/>, if its similarity is at least <paramref name="minSimilarity"/>,
+    /// comparing the query with every candidate.
+    /// </summary>
+    public VectorMatch? FindNearestExact(ReadOnlySpan<float> query, ulong context, float minSimilarity = float.NegativeInfinity)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.Length, Dimensions);
         var tag = Tag(context);
-        var best = -1;
-        var bestScore = float.NegativeInfinity;
+        var scorer = new BoundedScorer(query, _maxSquaredLength, minSimilarity);
         for (var b = 0; b < _blockCount; b++)
         {
             var block = _blocks[b];
@@ -244,19 +254,15 @@ public sealed class VectorIndex
             {
                 if (block.Contexts[i] == tag)
                 {
-                    var score = TensorPrimitives.Dot(query, block.Vectors.AsSpan(i * Dimensions, Dimensions));
-                    if (score > bestScore)
-                    {
-                        (best, bestScore) = (first + i, score);
-                    }
+                    scorer.Offer(first + i, block.Vectors.AsSpan(i * Dimensions, Dimensions));
                 }
             }
         }
 
-        return best < 0 ? null : new VectorMatch(best, bestScore);
+        return scorer.Best;
     }
 
-    private VectorMatch? FindNearestPartitioned(ReadOnlySpan<float> query, ulong context)
+    private VectorMatch? FindNearestPartitioned(ReadOnlySpan<float> query, ulong context, float minSimilarity)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.Length, Dimensions);
         var tag = Tag(context);
@@ -302,31 +308,37 @@ public sealed class VectorIndex
         // that the re-scoring waits for one round of cache misses instead of one per candidate.
         var tiesLeft = rerank - below;
         var chosen = 0;
-        for (var i = 0; i < found && chosen < rerank; i++)
+        var foundDistances = _candidateDistances.AsSpan(0, found);
+        var i = 0;
+        while (i < found && chosen < rerank)
         {
-            var distance = _candidateDistances[i];
-            if (distance > threshold || (distance == threshold && tiesLeft-- <= 0))
+            // A few dozen of thousands of candidates are chosen: eight distances at a time are passed over
+            // with one comparison while none of them is within the threshold.
+            if (Vector256.IsHardwareAccelerated && i + Vector256<int>.Count <= found
+                && !Vector256.LessThanOrEqualAny(Vector256.Create(foundDistances.Slice(i, Vector256<int>.Count)), Vector256.Create(threshold)))
             {
+                i += Vector256<int>.Count;
                 continue;
             }
 
-            var slot = _candidateSlots[i];
-            _chosen[chosen++] = slot;
-            Prefetch(VectorSpan(slot));
+            var distance = foundDistances[i];
+            if (distance < threshold || (distance == threshold && tiesLeft-- > 0))
+            {
+                var slot = _candidateSlots[i];
+                _chosen[chosen++] = slot;
+                Prefetch(VectorSpan(slot));
+            }
+
+            i++;
         }
 
-        var best = -1;
-        var bestScore = float.NegativeInfinity;
+        var scorer = new BoundedScorer(query, _maxSquaredLength, minSimilarity);
         foreach (var slot in _chosen.AsSpan(0, chosen))
         {
-            var score = TensorPrimitives.Dot(query, VectorSpan(slot));
-            if (score > bestScore)
-            {
-                (best, bestScore) = (slot, score);
-            }
+            scorer.Offer(slot, VectorSpan(slot));
         }
 
-        return best < 0 ? null : new VectorMatch(best, bestScore);
+        return scorer.Best;
     }
 
     /// <summary>
@@ -633,6 +645,64 @@ public sealed class VectorIndex
             {
                 Sse.Prefetch0(start);
                 Sse.Prefetch0((byte*)start + 64);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the best-scoring of the candidates offered, scoring each by its dot product with the query,
+    /// and gives up early on a candidate that cannot win. It reads the candidate's head (its first quarter)
+    /// first: the head's dot product with the query's head, plus the most the tail can add (by
+    /// Cauchy–Schwarz, the query's tail length times the candidate's, which is at most
+    /// <c>√(longest squared length − squared head length)</c>, so nothing more is stored per vector),
+    /// bounds its score. A candidate whose bound falls short of both the bar and the best so far is
+    /// dropped with three quarters of its bytes unread; any other is scored in full, exactly as without
+    /// the bound, so the winner and its score are those of scoring every candidate in full.
+    /// </summary>
+    private ref struct BoundedScorer
+    {
+        // Slack for rounding in the bound: relative for the head's dot product, absolute (of the longest squared length) under the root.
+        private const float RelativeSlack = 1e-4f;
+        private const float SquaredLengthSlack = 1e-5f;
+
+        private readonly ReadOnlySpan<float> _query;
+        private readonly int _head;
+        private readonly float _queryTailLength;
+        private readonly float _maxSquaredLength;
+        private int _best;
+        private float _bar;
+
+        public BoundedScorer(ReadOnlySpan<float> query, float maxSquaredLength, float minSimilarity)
+        {
+            _query = query;
+            // A quarter of the dimensions in whole 16-float steps (none below 64 dimensions: nothing to gain).
+            _head = query.Length / 64 * 16;
+            _queryTailLength = TensorPrimitives.Norm(query[_head..]);
+            _maxSquaredLength = maxSquaredLength * (1f + SquaredLengthSlack);
+            _best = -1;
+            _bar = minSimilarity;
+        }
+
+        /// <summary>The winner so far: the first candidate with the highest score at or above the bar.</summary>
+        public readonly VectorMatch? Best => _best < 0 ? null : new VectorMatch(_best, _bar);
+
+        public void Offer(int slot, ReadOnlySpan<float> vector)
+        {
+            if (_head > 0)
+            {
+                var head = vector[.._head];
+                var headScore = TensorPrimitives.Dot(_query[.._head], head);
+                var tailBound = _queryTailLength * MathF.Sqrt(MathF.Max(0f, _maxSquaredLength - TensorPrimitives.SumOfSquares(head)));
+                if (headScore + tailBound + (RelativeSlack * (MathF.Abs(headScore) + tailBound)) < _bar)
+                {
+                    return;
+                }
+            }
+
+            var score = TensorPrimitives.Dot(_query, vector);
+            if (score > _bar || (_best < 0 && score >= _bar))
+            {
+                (_best, _bar) = (slot, score);
             }
         }
     }

@@ -237,4 +237,137 @@ public sealed class VectorIndexTests
 
         Assert.Equal(slots[9_999], index.FindNearestExact(stored[9_999], 3)!.Value.Slot);
     }
+
+    // Every vector compared with the query, with no index at all: what a search with a bar must agree with.
+    private static (int Slot, float Score)? BruteForce(List<float[]> vectors, float[] query, float minSimilarity)
+    {
+        (int Slot, float Score)? best = null;
+        for (var slot = 0; slot < vectors.Count; slot++)
+        {
+            var score = TensorPrimitives.Dot(query, vectors[slot]);
+            if (score >= minSimilarity && (best is null || score > best.Value.Score))
+            {
+                best = (slot, score);
+            }
+        }
+
+        return best;
+    }
+
+    [Theory]
+    [InlineData(384, 1.0f)]
+    [InlineData(384, 3.5f)]
+    [InlineData(100, 1.0f)]
+    [InlineData(48, 1.0f)]
+    public void FindNearest_WithABar_OnAnExhaustiveIndex_IsBruteForceAboveTheBar(int dimensions, float maxLength)
+    {
+        var random = new Random(dimensions);
+        var index = new VectorIndex(dimensions, exhaustiveLimit: 4096);
+        var vectors = new List<float[]>();
+        for (var i = 0; i < 600; i++)
+        {
+            // Lengths up to maxLength: the bound must hold for vectors that are not unit vectors too.
+            var vector = i % 3 == 0 && vectors.Count > 0 ? Near(random, vectors[random.Next(vectors.Count)], 0.3f) : RandomUnit(random, dimensions);
+            TensorPrimitives.Multiply(vector, 1f + ((maxLength - 1f) * random.NextSingle()), vector);
+            vectors.Add(vector);
+            Assert.Equal(i, index.Add(vector, context: 5));
+        }
+
+        foreach (var bar in new[] { float.NegativeInfinity, -0.5f, 0f, 0.3f, 0.8f, 0.968f, 2f })
+        {
+            for (var q = 0; q < 60; q++)
+            {
+                var query = q % 2 == 0 ? Near(random, vectors[random.Next(vectors.Count)], 0.05f + (q * 0.01f)) : RandomUnit(random, dimensions);
+                var expected = BruteForce(vectors, query, bar);
+
+                var found = index.FindNearest(query, 5, bar);
+
+                Assert.Equal(expected?.Slot, found?.Slot);
+                if (expected is { } e)
+                {
+                    Assert.Equal(e.Score, found!.Value.Similarity);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void FindNearest_WhenAllOfTheMatchIsInTheTail_StillFindsIt()
+    {
+        // Every candidate's head is zero, so only the tail decides: nothing may be dropped on its head alone.
+        const int Dimensions = 128;
+        var index = new VectorIndex(Dimensions);
+        for (var i = 0; i < 40; i++)
+        {
+            var vector = new float[Dimensions];
+            vector[64 + i] = 1f;
+            index.Add(vector, 1);
+        }
+
+        var query = new float[Dimensions];
+        query[64 + 17] = 0.96f;
+        query[64 + 18] = 0.28f;
+
+        var found = index.FindNearest(query, 1, minSimilarity: 0.95f);
+
+        Assert.Equal(17, found!.Value.Slot);
+        Assert.Equal(0.96f, found.Value.Similarity, 5);
+        Assert.Null(index.FindNearest(query, 1, minSimilarity: 0.97f));
+    }
+
+    [Fact]
+    public void FindNearest_WhenTheMatchIsLongerThanAUnitVector_BoundsItsTailByItsLength()
+    {
+        // Unit vectors, and one vector of length 2 whose whole length is in its tail: a bound that took every
+        // vector for a unit vector would allow its tail at most 1 and drop it below a bar of 1.5.
+        const int Dimensions = 128;
+        var random = new Random(5);
+        var index = new VectorIndex(Dimensions);
+        for (var i = 0; i < 50; i++)
+        {
+            index.Add(RandomUnit(random, Dimensions), 1);
+        }
+
+        var longOne = new float[Dimensions];
+        longOne[100] = 2f;
+        var slot = index.Add(longOne, 1);
+        var query = new float[Dimensions];
+        query[100] = 1f;
+
+        Assert.Equal(slot, index.FindNearest(query, 1, minSimilarity: 1.5f)!.Value.Slot);
+        Assert.Null(index.FindNearest(query, 1, minSimilarity: 2.5f));
+    }
+
+    [Fact]
+    public void FindNearest_WithABar_OnAPartitionedIndex_IsTheUnbarredMatchWhenItClearsTheBar()
+    {
+        var random = new Random(11);
+        var index = new VectorIndex(384);
+        var vectors = new List<float[]>();
+        for (var i = 0; i < 6000; i++)
+        {
+            var vector = i % 4 == 0 && vectors.Count > 0 ? Near(random, vectors[random.Next(vectors.Count)], 0.4f) : RandomUnit(random, 384);
+            vectors.Add(vector);
+            index.Add(vector, 3);
+        }
+
+        Assert.True(index.IsPartitioned);
+        var cleared = 0;
+        for (var q = 0; q < 300; q++)
+        {
+            var query = Near(random, vectors[random.Next(vectors.Count)], 0.02f + (q % 30 * 0.02f));
+            var unbarred = index.FindNearest(query, 3)!.Value;
+            foreach (var bar in new[] { 0.5f, 0.9f, 0.968f })
+            {
+                var barred = index.FindNearest(query, 3, bar);
+
+                Assert.Equal(unbarred.Similarity >= bar ? unbarred.Slot : null, barred?.Slot);
+                Assert.Equal(unbarred.Similarity >= bar ? unbarred.Similarity : null, barred?.Similarity);
+                cleared += barred is null ? 0 : 1;
+            }
+        }
+
+        // Both outcomes were exercised: some queries clear each bar and some do not.
+        Assert.InRange(cleared, 100, 800);
+    }
 }
