@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using Switchyard.Budget;
 
 namespace Switchyard.Silo.Storage;
@@ -11,6 +14,23 @@ internal static class BudgetEntryLine
     /// <summary>The entry as one line, without a line break.</summary>
     public static string Format(BudgetEntry entry) => string.Create(CultureInfo.InvariantCulture,
         $"{Code(entry.Kind)}|{entry.At.ToUnixTimeMilliseconds()}|{entry.AmountUsd}|{Uri.EscapeDataString(entry.RequestId)}");
+
+    /// <summary>
+    /// Appends the entry as one line, line break included, to <paramref name="destination"/> as UTF-8: the same
+    /// text as <see cref="Format"/>, with no string in between.
+    /// </summary>
+    public static void AppendLine(ArrayBufferWriter<byte> destination, BudgetEntry entry)
+    {
+        // The escaped id is at most three bytes per character; the rest is under 64 bytes.
+        var span = destination.GetSpan(64 + (3 * Encoding.UTF8.GetMaxByteCount(entry.RequestId.Length)));
+        if (!Utf8.TryWrite(span, CultureInfo.InvariantCulture,
+            $"{Code(entry.Kind)}|{entry.At.ToUnixTimeMilliseconds()}|{entry.AmountUsd}|{Uri.EscapeDataString(entry.RequestId)}\n", out var written))
+        {
+            throw new InvalidOperationException("A budget journal line did not fit its buffer.");
+        }
+
+        destination.Advance(written);
+    }
 
     /// <summary>Reads a line written by <see cref="Format"/>; false when it is not one.</summary>
     public static bool TryParse(string line, out BudgetEntry entry)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
     private readonly DeviceFlushQueue _flushes;
     private readonly BudgetDurability _durability;
     private readonly Lock _gate = new();
+    private readonly ArrayBufferWriter<byte> _lines = new(256);
     private FileStream _stream;
     private long _generation;
     private bool _dirty;
@@ -76,34 +78,40 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
     public Task AppendAsync(IReadOnlyList<BudgetEntry> entries)
     {
-        var text = new StringBuilder(entries.Count * 64);
-        foreach (var entry in entries)
-        {
-            text.Append(BudgetEntryLine.Format(entry)).Append('\n');
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
         Length += entries.Count;
-
         if (_durability == BudgetDurability.Process)
         {
             // One write system call (the stream has no buffer of its own): once it returns the kernel has
-            // the bytes, and a killed process cannot lose them.
+            // the bytes, and a killed process cannot lose them. The lines are formatted into a buffer kept for the next append.
             lock (_gate)
             {
-                _stream.Write(bytes);
+                _lines.ResetWrittenCount();
+                foreach (var entry in entries)
+                {
+                    BudgetEntryLine.AppendLine(_lines, entry);
+                }
+
+                _stream.Write(_lines.WrittenSpan);
                 _dirty = true;
             }
 
             return Task.CompletedTask;
         }
 
+        var lines = new ArrayBufferWriter<byte>(entries.Count * 64);
+        foreach (var entry in entries)
+        {
+            BudgetEntryLine.AppendLine(lines, entry);
+        }
+
+        var bytes = lines.WrittenMemory;
+
         // Off the caller's thread: the flush blocks until the device confirms.
         return _flushes.RunAsync(() =>
         {
             lock (_gate)
             {
-                _stream.Write(bytes);
+                _stream.Write(bytes.Span);
                 _stream.Flush(flushToDisk: true);
             }
         });
