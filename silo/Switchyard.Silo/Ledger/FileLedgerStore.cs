@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -25,12 +26,20 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
     // One writer thread: batches are appended in order, one at a time.
     private readonly DeviceFlushQueue _writer = new(threads: 1, name: "switchyard-ledger");
 
+    // The writer thread's buffer and JSON writer, kept from one batch to the next.
+    private readonly ArrayBufferWriter<byte> _lines = new(4096);
+    private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = LedgerJsonContext.Default.Options.Encoder });
+
     /// <inheritdoc />
     public Task WriteAsync(IReadOnlyList<ApiCall> batch, CancellationToken cancellationToken) =>
         _writer.RunAsync(() => Write(batch, cancellationToken));
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _json.Dispose();
+    }
 
     private void Write(IReadOnlyList<ApiCall> batch, CancellationToken cancellationToken)
     {
@@ -39,13 +48,8 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
             cancellationToken.ThrowIfCancellationRequested();
             var directory = Path.Combine(_root, day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
-            var text = new StringBuilder();
-            foreach (var call in day)
-            {
-                text.Append(JsonSerializer.Serialize(call, LedgerJsonContext.Default.ApiCall)).Append('\n');
-            }
-
             using var file = new FileStream(Path.Combine(directory, _fileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            _lines.ResetWrittenCount();
             if (file.Length > 0)
             {
                 // A process killed mid-write (or an earlier one with this pid) may have left a torn last
@@ -53,12 +57,21 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
                 file.Seek(-1, SeekOrigin.End);
                 if (file.ReadByte() != '\n')
                 {
-                    text.Insert(0, '\n');
+                    _lines.Write("\n"u8);
                 }
             }
 
+            // Each row is serialized as UTF-8 straight into the buffer, one JSON document per line.
+            foreach (var call in day)
+            {
+                _json.Reset(_lines);
+                JsonSerializer.Serialize(_json, call, LedgerJsonContext.Default.ApiCall);
+                _json.Flush();
+                _lines.Write("\n"u8);
+            }
+
             file.Seek(0, SeekOrigin.End);
-            file.Write(Encoding.UTF8.GetBytes(text.ToString()));
+            file.Write(_lines.WrittenSpan);
             file.Flush(flushToDisk: true);
         }
     }
