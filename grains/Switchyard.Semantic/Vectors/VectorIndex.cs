@@ -29,10 +29,14 @@ public sealed class VectorIndex
     // A split trains its two centroids on at most this many of the list's members.
     private const int SplitTrainingSample = 1024;
 
-    // Slots per storage block (4,096): only the first block grows by doubling, the others are allocated full.
+    // Slots per storage block (4,096). Below that the blocks double from 64 slots: blocks 0 and 1 hold
+    // 64 slots each, block k (2 to 6) the 2^(k+5) slots from 2^(k+5) on, so a small index stays small and
+    // no block is ever copied into a bigger one. From slot 4,096 on every block is full size.
     private const int BlockShift = 12;
     private const int BlockSize = 1 << BlockShift;
     private const int BlockMask = BlockSize - 1;
+    private const int FirstBlockShift = 6;
+    private const int SmallBlocks = BlockShift - FirstBlockShift + 1;
 
     // Sign codes of 384-dimension vectors: six 64-bit words.
     private const int SixWords = 6;
@@ -170,10 +174,10 @@ public sealed class VectorIndex
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(vector.Length, Dimensions);
         var slot = _free.Count > 0 ? _free.Pop() : NextSlot();
-        vector.CopyTo(VectorSpan(slot));
+        var block = Locate(slot, out var at);
+        vector.CopyTo(block.Vectors.AsSpan(at * Dimensions, Dimensions));
         _maxSquaredLength = MathF.Max(_maxSquaredLength, TensorPrimitives.SumOfSquares(vector));
-        var block = _blocks[slot >> BlockShift];
-        block.Contexts[slot & BlockMask] = Tag(context);
+        block.Contexts[at] = Tag(context);
         Count++;
         if (_centroids is not null)
         {
@@ -204,8 +208,7 @@ public sealed class VectorIndex
             return;
         }
 
-        var block = _blocks[slot >> BlockShift];
-        var at = slot & BlockMask;
+        var block = Locate(slot, out var at);
         if (block.Contexts[at] == FreeSlot)
         {
             return;
@@ -216,7 +219,7 @@ public sealed class VectorIndex
             var moved = _lists[block.ListOf[at]].RemoveAt(block.Position[at]);
             if (moved >= 0)
             {
-                _blocks[moved >> BlockShift].Position[moved & BlockMask] = block.Position[at];
+                Locate(moved, out var movedAt).Position[movedAt] = block.Position[at];
             }
         }
 
@@ -248,7 +251,7 @@ public sealed class VectorIndex
         for (var b = 0; b < _blockCount; b++)
         {
             var block = _blocks[b];
-            var first = b << BlockShift;
+            var first = FirstSlotOf(b);
             var length = Math.Min(block.Contexts.Length, _used - first);
             for (var i = 0; i < length; i++)
             {
@@ -422,8 +425,7 @@ public sealed class VectorIndex
 
     private void File(int slot, int list, ReadOnlySpan<ulong> code)
     {
-        var block = _blocks[slot >> BlockShift];
-        var at = slot & BlockMask;
+        var block = Locate(slot, out var at);
         block.ListOf[at] = list;
         block.Position[at] = _lists[list].Add(slot, code, block.Contexts[at], MaxListLength + 1);
     }
@@ -779,31 +781,56 @@ public sealed class VectorIndex
 
     private static ulong Tag(ulong context) => context == FreeSlot ? 1 : context;
 
-    private bool IsLive(int slot) => _blocks[slot >> BlockShift].Contexts[slot & BlockMask] != FreeSlot;
+    private bool IsLive(int slot) => Locate(slot, out var at).Contexts[at] != FreeSlot;
 
-    private Span<float> VectorSpan(int slot) => _blocks[slot >> BlockShift].Vectors.AsSpan((slot & BlockMask) * Dimensions, Dimensions);
+    private Span<float> VectorSpan(int slot) => Locate(slot, out var at).Vectors.AsSpan(at * Dimensions, Dimensions);
+
+    /// <summary>The block that holds <paramref name="slot"/>, and the slot's place in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Block Locate(int slot, out int at)
+    {
+        if (slot >= BlockSize)
+        {
+            at = slot & BlockMask;
+            return _blocks[(slot >> BlockShift) + SmallBlocks - 1];
+        }
+
+        if (slot < 1 << FirstBlockShift)
+        {
+            at = slot;
+            return _blocks[0];
+        }
+
+        var log = BitOperations.Log2((uint)slot);
+        at = slot - (1 << log);
+        return _blocks[log - FirstBlockShift + 1];
+    }
+
+    /// <summary>The first slot of block <paramref name="block"/>.</summary>
+    private static int FirstSlotOf(int block) =>
+        block == 0 ? 0
+        : block < SmallBlocks ? 1 << (block + FirstBlockShift - 1)
+        : (block - SmallBlocks + 1) << BlockShift;
+
+    /// <summary>The slots of block <paramref name="block"/>.</summary>
+    private static int CapacityOf(int block) =>
+        block == 0 ? 1 << FirstBlockShift
+        : block < SmallBlocks ? 1 << (block + FirstBlockShift - 1)
+        : BlockSize;
 
     private int NextSlot()
     {
         if (_used == _capacity)
         {
-            if (_blockCount > 0 && _blocks[_blockCount - 1].Contexts.Length < BlockSize)
+            // A new block; the ones already held are never copied.
+            if (_blockCount == _blocks.Length)
             {
-                // The first block starts small and doubles up to the block size (a small index stays small).
-                _blocks[_blockCount - 1].Grow(Math.Min(BlockSize, 2 * _blocks[_blockCount - 1].Contexts.Length), Dimensions);
-            }
-            else
-            {
-                if (_blockCount == _blocks.Length)
-                {
-                    Array.Resize(ref _blocks, Math.Max(4, 2 * _blocks.Length));
-                }
-
-                _blocks[_blockCount] = new Block(_blockCount == 0 ? 64 : BlockSize, Dimensions);
-                _blockCount++;
+                Array.Resize(ref _blocks, Math.Max(SmallBlocks + 1, 2 * _blocks.Length));
             }
 
-            _capacity = ((_blockCount - 1) << BlockShift) + _blocks[_blockCount - 1].Contexts.Length;
+            var capacity = CapacityOf(_blockCount);
+            _blocks[_blockCount++] = new Block(capacity, Dimensions);
+            _capacity += capacity;
         }
 
         return _used++;
@@ -817,14 +844,6 @@ public sealed class VectorIndex
         public ulong[] Contexts = new ulong[capacity];
         public int[] ListOf = new int[capacity];
         public int[] Position = new int[capacity];
-
-        public void Grow(int newCapacity, int vectorLength)
-        {
-            Array.Resize(ref Vectors, newCapacity * vectorLength);
-            Array.Resize(ref Contexts, newCapacity);
-            Array.Resize(ref ListOf, newCapacity);
-            Array.Resize(ref Position, newCapacity);
-        }
     }
 
     /// <summary>The vectors filed under one centroid: slots, sign codes and context tags in parallel arrays.</summary>

@@ -370,4 +370,54 @@ public sealed class VectorIndexTests
         // Both outcomes were exercised: some queries clear each bar and some do not.
         Assert.InRange(cleared, 100, 800);
     }
+
+    [Fact]
+    public void Add_AcrossStorageBlocks_KeepsEveryVectorWhereItWasPut()
+    {
+        // Past the small blocks (64, 64, 128 … 2,048 slots) into the full-size ones (4,096 slots each).
+        const int Dimensions = 16;
+        var random = new Random(21);
+        var index = new VectorIndex(Dimensions, exhaustiveLimit: 20_000);
+        var vectors = new List<float[]>();
+        for (var i = 0; i < 9_000; i++)
+        {
+            var vector = RandomUnit(random, Dimensions);
+            vectors.Add(vector);
+            Assert.Equal(i, index.Add(vector, context: 2));
+        }
+
+        foreach (var slot in new[] { 0, 63, 64, 127, 128, 255, 256, 511, 512, 1023, 1024, 2047, 2048, 4095, 4096, 8191, 8192, 8999 })
+        {
+            Assert.Equal(vectors[slot], index.Vector(slot).ToArray());
+            Assert.Equal(slot, index.FindNearestExact(vectors[slot], 2)!.Value.Slot);
+        }
+
+        // A freed slot is reused, in whichever block it lies.
+        index.Remove(2048);
+        var replacement = RandomUnit(random, Dimensions);
+        Assert.Equal(2048, index.Add(replacement, 2));
+        Assert.Equal(replacement, index.Vector(2048).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, 64)]
+    [InlineData(64, 64)]
+    [InlineData(65, 128)]
+    [InlineData(129, 256)]
+    [InlineData(2_049, 4_096)]
+    [InlineData(4_097, 8_192)]
+    [InlineData(8_193, 12_288)]
+    public void AllocatedBytes_OfAnExhaustiveIndex_IsItsSlotsRoundedUpToTheBlocks(int vectors, int slots)
+    {
+        const int Dimensions = 8;
+        var index = new VectorIndex(Dimensions, exhaustiveLimit: 20_000);
+        var random = new Random(vectors);
+        for (var i = 0; i < vectors; i++)
+        {
+            index.Add(RandomUnit(random, Dimensions), 1);
+        }
+
+        // Per slot: the floats, the context tag, and the list and position it is filed under.
+        Assert.Equal((long)slots * ((Dimensions * sizeof(float)) + sizeof(ulong) + (2 * sizeof(int))), index.AllocatedBytes);
+    }
 }
