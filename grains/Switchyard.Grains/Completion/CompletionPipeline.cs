@@ -94,8 +94,9 @@ public sealed partial class CompletionPipeline(
 
         if (lookup.Hit is { } hit)
         {
+            var now = time.GetUtcNow();
             ledger.Record(new ApiCall(
-                Guid.CreateVersion7(), time.GetUtcNow(), request.TenantId, request.TaskType, request.RequestId, hit.Model, hit.Tier,
+                Uuid7.New(now), now, request.TenantId, request.TaskType, request.RequestId, hit.Model, hit.Tier,
                 0, 0, 0, 0m, 0, WireNames.Cache(lookup.Result), 0, ApiCall.Cached));
             return new CompletionResult(
                 request.RequestId, hit.Content, hit.Model, hit.Tier, lookup.Result, 0m, 0, [], TokenUsage.None, null, hit.FinishReason);
@@ -285,10 +286,12 @@ public sealed partial class CompletionPipeline(
         return (result, attempts.ToImmutable());
     }
 
-    private void RecordCall(CompletionRequest request, ModelDeployment model, TokenUsage usage, decimal cost, long started, int escalations, string status) =>
+    private void RecordCall(CompletionRequest request, ModelDeployment model, TokenUsage usage, decimal cost, long started, int escalations, string status)
+    {
+        var now = time.GetUtcNow();
         ledger.Record(new ApiCall(
-            Guid.CreateVersion7(),
-            time.GetUtcNow(),
+            Uuid7.New(now),
+            now,
             request.TenantId,
             request.TaskType,
             request.RequestId,
@@ -302,6 +305,7 @@ public sealed partial class CompletionPipeline(
             WireNames.Cache(CacheResult.Miss),
             escalations,
             status));
+    }
 
     /// <summary>
     /// The query's signature when routers remember requests (<see cref="RoutingOptions.NeighbourMemory"/>):

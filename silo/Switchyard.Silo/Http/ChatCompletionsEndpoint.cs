@@ -26,7 +26,7 @@ public static partial class ChatCompletionsEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, IGrainFactory grains, ModelCatalog catalog, ILoggerFactory loggers)
     {
         // A caller may name the request, so that its retries are idempotent: the budget charges an id once.
-        var requestId = context.Request.Headers[RequestIdHeader].ToString() is { Length: > 0 } given ? given : Guid.CreateVersion7().ToString("N");
+        var requestId = context.Request.Headers[RequestIdHeader].ToString() is { Length: > 0 } given ? given : Uuid7.New(DateTimeOffset.UtcNow).ToString("N");
         if (!RequestIdPattern().IsMatch(requestId))
         {
             return ApiError.BadRequest($"The {RequestIdHeader} header must be 1-64 letters, digits, '-', '_', '.' or ':'.", RequestIdHeader);
