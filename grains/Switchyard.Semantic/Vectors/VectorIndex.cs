@@ -663,7 +663,7 @@ public sealed class VectorIndex
     /// </summary>
     private ref struct BoundedScorer
     {
-        // Slack for rounding in the bound: relative for the head's dot product, absolute (of the longest squared length) under the root.
+        // Slack for rounding in the bound: a fraction of the head's terms, and a fraction of the longest squared length under the root.
         private const float RelativeSlack = 1e-4f;
         private const float SquaredLengthSlack = 1e-5f;
 

@@ -21,7 +21,7 @@ internal static class BudgetEntryLine
     /// </summary>
     public static void AppendLine(ArrayBufferWriter<byte> destination, BudgetEntry entry)
     {
-        // The escaped id is at most three bytes per character; the rest is under 64 bytes.
+        // Escaping turns each of a character's (at most three) UTF-8 bytes into three; the rest of the line is under 64 bytes.
         var span = destination.GetSpan(64 + (3 * Encoding.UTF8.GetMaxByteCount(entry.RequestId.Length)));
         if (!Utf8.TryWrite(span, CultureInfo.InvariantCulture,
             $"{Code(entry.Kind)}|{entry.At.ToUnixTimeMilliseconds()}|{entry.AmountUsd}|{Uri.EscapeDataString(entry.RequestId)}\n", out var written))
