@@ -19,7 +19,7 @@ public sealed class BenchGatewayCommandTests
             .Parse(["bench", "gateway", "--rps", "100", "--duration", "2", "--connections", "4", "--no-max", "--silo-dll", silo, "--output", "json"])
             .InvokeAsync();
 
-        Assert.True(exit == ExitCodes.Success, console.Error + console.Output);
+        Assert.True(exit == ExitCodes.Success, console.Transcript);
         var report = JsonDocument.Parse(console.Output).RootElement;
         Assert.Equal(
             ["at_500", "direct", "max_rps", "overhead_p50_ms", "overhead_p99_ms", "portkey", "portkey_overhead_p99_ms", "switchyard"],

@@ -19,7 +19,7 @@ public sealed class BenchGrainsCommandTests
             .Parse(["bench", "grains", "--silos", "2", "--duration", "1", "--concurrency", "4", "--tenants", "6", "--silo-dll", silo, "--output", "json"])
             .InvokeAsync();
 
-        Assert.True(exit == ExitCodes.Success, console.Error + console.Output);
+        Assert.True(exit == ExitCodes.Success, console.Transcript);
         var runs = JsonDocument.Parse(console.Output).RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal([1, 2], runs.Select(r => r.GetProperty("silos").GetInt32()));
         Assert.All(runs, run =>

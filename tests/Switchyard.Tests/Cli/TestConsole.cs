@@ -27,4 +27,18 @@ internal sealed class TestConsole
     public string Output => _out.ToString();
 
     public string Error => _error.ToString();
+
+    /// <summary>
+    /// Standard error, then standard output, fit for a failed assertion's message: control characters
+    /// (a child process's terminal codes, say) shown as <c>?</c>, and only the last 4,000 characters,
+    /// so the test log prints it.
+    /// </summary>
+    public string Transcript
+    {
+        get
+        {
+            var text = string.Concat((Error + Output).Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? '?' : c));
+            return text.Length <= 4000 ? text : "…" + text[^4000..];
+        }
+    }
 }
