@@ -14,14 +14,10 @@ public static class Uuid7
     /// <summary>A new version 7 UUID stamped with <paramref name="now"/>.</summary>
     public static Guid New(DateTimeOffset now)
     {
+        // The millisecond in the first six bytes, big-endian; random bits after it, then the version and variant over them.
         Span<byte> bytes = stackalloc byte[16];
-        Random.Shared.NextBytes(bytes[6..]);
-
-        // The timestamp's low 48 bits, big-endian, over the first six bytes (written as eight, then the random bytes put back).
-        var random = BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]);
         BinaryPrimitives.WriteInt64BigEndian(bytes, now.ToUnixTimeMilliseconds() << 16);
-        BinaryPrimitives.WriteUInt16BigEndian(bytes[6..], random);
-
+        Random.Shared.NextBytes(bytes[6..]);
         bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);

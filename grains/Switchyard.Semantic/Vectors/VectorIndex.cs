@@ -45,7 +45,6 @@ public sealed class VectorIndex
     private readonly Stack<int> _free = new();
     private Block[] _blocks = [];
     private int _blockCount;
-    private int _capacity;
     private int _used;
 
     // The largest squared length of any vector ever added (1 for unit vectors): with a candidate's head, it bounds its tail's length.
@@ -812,15 +811,9 @@ public sealed class VectorIndex
         : block < SmallBlocks ? 1 << (block + FirstBlockShift - 1)
         : (block - SmallBlocks + 1) << BlockShift;
 
-    /// <summary>The slots of block <paramref name="block"/>.</summary>
-    private static int CapacityOf(int block) =>
-        block == 0 ? 1 << FirstBlockShift
-        : block < SmallBlocks ? 1 << (block + FirstBlockShift - 1)
-        : BlockSize;
-
     private int NextSlot()
     {
-        if (_used == _capacity)
+        if (_used == FirstSlotOf(_blockCount))
         {
             // A new block; the ones already held are never copied.
             if (_blockCount == _blocks.Length)
@@ -828,9 +821,8 @@ public sealed class VectorIndex
                 Array.Resize(ref _blocks, Math.Max(SmallBlocks + 1, 2 * _blocks.Length));
             }
 
-            var capacity = CapacityOf(_blockCount);
-            _blocks[_blockCount++] = new Block(capacity, Dimensions);
-            _capacity += capacity;
+            _blocks[_blockCount] = new Block(FirstSlotOf(_blockCount + 1) - FirstSlotOf(_blockCount), Dimensions);
+            _blockCount++;
         }
 
         return _used++;

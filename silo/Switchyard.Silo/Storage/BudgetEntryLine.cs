@@ -12,12 +12,25 @@ namespace Switchyard.Silo.Storage;
 internal static class BudgetEntryLine
 {
     /// <summary>The entry as one line, without a line break.</summary>
-    public static string Format(BudgetEntry entry) => string.Create(CultureInfo.InvariantCulture,
-        $"{Code(entry.Kind)}|{entry.At.ToUnixTimeMilliseconds()}|{entry.AmountUsd}|{Uri.EscapeDataString(entry.RequestId)}");
+    public static string Format(BudgetEntry entry)
+    {
+        var line = new ArrayBufferWriter<byte>(64);
+        AppendLine(line, entry);
+        return Encoding.UTF8.GetString(line.WrittenSpan[..^1]);
+    }
+
+    /// <summary>Appends <paramref name="entries"/>, one line each, to <paramref name="destination"/> as UTF-8.</summary>
+    public static void AppendLines(ArrayBufferWriter<byte> destination, IReadOnlyList<BudgetEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            AppendLine(destination, entry);
+        }
+    }
 
     /// <summary>
-    /// Appends the entry as one line, line break included, to <paramref name="destination"/> as UTF-8: the same
-    /// text as <see cref="Format"/>, with no string in between.
+    /// Appends the entry as one line, <c>kind|unix-ms|amount|escaped request id</c> and a line break, to
+    /// <paramref name="destination"/> as UTF-8, with no string in between.
     /// </summary>
     public static void AppendLine(ArrayBufferWriter<byte> destination, BudgetEntry entry)
     {

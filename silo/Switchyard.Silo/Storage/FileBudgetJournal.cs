@@ -86,11 +86,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
             lock (_gate)
             {
                 _lines.ResetWrittenCount();
-                foreach (var entry in entries)
-                {
-                    BudgetEntryLine.AppendLine(_lines, entry);
-                }
-
+                BudgetEntryLine.AppendLines(_lines, entries);
                 _stream.Write(_lines.WrittenSpan);
                 _dirty = true;
             }
@@ -99,11 +95,7 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         }
 
         var lines = new ArrayBufferWriter<byte>(entries.Count * 64);
-        foreach (var entry in entries)
-        {
-            BudgetEntryLine.AppendLine(lines, entry);
-        }
-
+        BudgetEntryLine.AppendLines(lines, entries);
         var bytes = lines.WrittenMemory;
 
         // Off the caller's thread: the flush blocks until the device confirms.
