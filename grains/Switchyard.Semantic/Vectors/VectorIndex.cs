@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -20,7 +19,7 @@ namespace Switchyard.Caching.Vectors;
 /// only the closest exactly: <see cref="RerankCandidates"/> after a full scan, fewer after a smaller one. Vectors are stored in fixed-size blocks, so
 /// growing the index allocates one block and never copies the vectors already held. Not thread-safe.
 /// </summary>
-public sealed class VectorIndex
+public sealed partial class VectorIndex
 {
     // Context 0 marks a free slot, so scans need no separate liveness array.
     private const ulong FreeSlot = 0;
@@ -37,9 +36,6 @@ public sealed class VectorIndex
     private const int BlockMask = BlockSize - 1;
     private const int FirstBlockShift = 6;
     private const int SmallBlocks = BlockShift - FirstBlockShift + 1;
-
-    // Sign codes of 384-dimension vectors: six 64-bit words.
-    private const int SixWords = 6;
 
     private readonly int _words;
     private readonly Stack<int> _free = new();
@@ -267,29 +263,20 @@ public sealed class VectorIndex
     private VectorMatch? FindNearestPartitioned(ReadOnlySpan<float> query, ulong context, float minSimilarity)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.Length, Dimensions);
-        var tag = Tag(context);
         Span<ulong> code = stackalloc ulong[_words];
         Encode(query, code);
 
-        // First pass: the Hamming distance of every candidate in the nearest lists, into scratch arrays,
-        // counted in a histogram by distance (no heap, no data-dependent branches in the inner loop).
-        var histogram = _histogram.AsSpan();
-        histogram.Clear();
+        // First pass: the Hamming distance of every candidate in the nearest lists, eight at a time. Only a
+        // candidate within the cutoff is kept (its distance and slot into scratch arrays, counted in a
+        // histogram); the cutoff falls as soon as RerankCandidates kept ones lie at or below a lower distance.
+        var scan = new FirstPass(Tag(context), code, _histogram, RerankCandidates);
         var budget = (long)Probes * Count / _listCount;
         var seen = 0L;
-        var found = 0;
         foreach (var index in NearestLists(query))
         {
-            // Each list keeps its vectors' codes and tags side by side, so the scan reads memory in order.
             var list = _lists[index];
-            EnsureCandidateCapacity(found + list.Count);
-            var listCodes = list.Codes.AsSpan();
-            var listContexts = list.Contexts.AsSpan(0, list.Count);
-            var listSlots = list.Slots.AsSpan(0, list.Count);
-            var distances = _candidateDistances.AsSpan();
-            var slots = _candidateSlots.AsSpan();
-            found = ScanList(listCodes, listContexts, listSlots, tag, code, distances, slots, histogram, found);
-
+            EnsureCandidateCapacity(scan.Kept + list.Count);
+            scan.Scan(list, _candidateDistances, _candidateSlots);
             seen += list.Count;
             if (seen >= budget)
             {
@@ -298,7 +285,9 @@ public sealed class VectorIndex
         }
 
         // The distance below which at most `rerank` candidates lie; those at exactly it fill the rest, nearest lists first.
-        var rerank = RerankFor(found);
+        // Every candidate at or below that distance was kept (FirstPass), so this chooses what ranking them all would.
+        var histogram = _histogram.AsSpan();
+        var rerank = RerankFor(scan.Matched);
         var threshold = 0;
         var below = 0;
         while (threshold < histogram.Length && below + histogram[threshold] <= rerank)
@@ -310,28 +299,15 @@ public sealed class VectorIndex
         // that the re-scoring waits for one round of cache misses instead of one per candidate.
         var tiesLeft = rerank - below;
         var chosen = 0;
-        var foundDistances = _candidateDistances.AsSpan(0, found);
-        var i = 0;
-        while (i < found && chosen < rerank)
+        for (var i = 0; i < scan.Kept && chosen < rerank; i++)
         {
-            // A few dozen of thousands of candidates are chosen: eight distances at a time are passed over
-            // with one comparison while none of them is within the threshold.
-            if (Vector256.IsHardwareAccelerated && i + Vector256<int>.Count <= found
-                && !Vector256.LessThanOrEqualAny(Vector256.Create(foundDistances.Slice(i, Vector256<int>.Count)), Vector256.Create(threshold)))
-            {
-                i += Vector256<int>.Count;
-                continue;
-            }
-
-            var distance = foundDistances[i];
+            var distance = _candidateDistances[i];
             if (distance < threshold || (distance == threshold && tiesLeft-- > 0))
             {
                 var slot = _candidateSlots[i];
                 _chosen[chosen++] = slot;
                 Prefetch(VectorSpan(slot));
             }
-
-            i++;
         }
 
         var scorer = new BoundedScorer(query, _maxSquaredLength, minSimilarity);
@@ -559,9 +535,11 @@ public sealed class VectorIndex
         a.CopyTo(_centroids.AsSpan(index * Dimensions, Dimensions));
         _lists[index] = new PostingList(_words, Math.Min(count, MaxListLength + 1));
         var added = AppendList(b);
+        Span<ulong> code = stackalloc ulong[_words];
         for (var m = 0; m < count; m++)
         {
-            File(members[m], inFirst[m] ? index : added, old.Codes.AsSpan(m * _words, _words));
+            old.CodeAt(m, code);
+            File(members[m], inFirst[m] ? index : added, code);
         }
 
         // Only the one list a whole partition starts from splits into halves still too long.
@@ -602,39 +580,6 @@ public sealed class VectorIndex
             // An empty side keeps its old centroid rather than collapsing to zero.
             TensorPrimitives.Divide(sum, norm, destination);
         }
-    }
-
-    /// <summary>
-    /// The first pass over one list: the Hamming distance of every vector of the query's context, into
-    /// the candidate arrays and the histogram. Codes are read by reference, one vector's words after the
-    /// other, with no slice or bounds check per vector. Returns the new candidate count.
-    /// </summary>
-    private static int ScanList(
-        ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag, ReadOnlySpan<ulong> query,
-        Span<int> distances, Span<int> slots, Span<int> histogram, int found) =>
-        query.Length == SixWords
-            ? ScanList(new SixWordDistance(query), codes, contexts, listSlots, tag, distances, slots, histogram, found)
-            : ScanList(new AnyWidthDistance(query), codes, contexts, listSlots, tag, distances, slots, histogram, found);
-
-    // Generic over the distance so that the JIT compiles the loop once per width it is given, with the distance inlined.
-    private static int ScanList<TDistance>(
-        TDistance query, ReadOnlySpan<ulong> codes, ReadOnlySpan<ulong> contexts, ReadOnlySpan<int> listSlots, ulong tag,
-        Span<int> distances, Span<int> slots, Span<int> histogram, int found)
-        where TDistance : ICodeDistance, allows ref struct
-    {
-        ref var code = ref MemoryMarshal.GetReference(codes[..(contexts.Length * query.Words)]);
-        for (var i = 0; i < contexts.Length; i++)
-        {
-            if (contexts[i] == tag)
-            {
-                var distance = query.To(ref Unsafe.Add(ref code, i * query.Words));
-                distances[found] = distance;
-                slots[found++] = listSlots[i];
-                histogram[distance]++;
-            }
-        }
-
-        return found;
     }
 
     // Asks for the first two cache lines of a vector without waiting for them (no-op where the CPU has no prefetch instruction).
@@ -706,53 +651,6 @@ public sealed class VectorIndex
                 (_best, _bar) = (slot, score);
             }
         }
-    }
-
-    /// <summary>The Hamming distance from the query's code to a code that starts at a reference.</summary>
-    private interface ICodeDistance
-    {
-        int Words { get; }
-
-        int To(ref ulong code);
-    }
-
-    /// <summary>Codes of any width: a loop over the query's words.</summary>
-    private readonly ref struct AnyWidthDistance(ReadOnlySpan<ulong> query) : ICodeDistance
-    {
-        private readonly ReadOnlySpan<ulong> _query = query;
-
-        public int Words => _query.Length;
-
-        public int To(ref ulong code)
-        {
-            var distance = 0;
-            for (var w = 0; w < _query.Length; w++)
-            {
-                distance += BitOperations.PopCount(Unsafe.Add(ref code, w) ^ _query[w]);
-            }
-
-            return distance;
-        }
-    }
-
-    /// <summary>
-    /// Codes of six words (257 to 384 dimensions: the local embedder's, and the common small embedding
-    /// models'): the query's words stay in registers and the loop over them is unrolled, which takes a
-    /// third less time per code than the loop (docs/benchmarks.md).
-    /// </summary>
-    private readonly struct SixWordDistance(ReadOnlySpan<ulong> query) : ICodeDistance
-    {
-        private readonly ulong _q0 = query[0], _q1 = query[1], _q2 = query[2], _q3 = query[3], _q4 = query[4], _q5 = query[5];
-
-        public int Words => SixWords;
-
-        public int To(ref ulong code) =>
-            BitOperations.PopCount(code ^ _q0) +
-            BitOperations.PopCount(Unsafe.Add(ref code, 1) ^ _q1) +
-            BitOperations.PopCount(Unsafe.Add(ref code, 2) ^ _q2) +
-            BitOperations.PopCount(Unsafe.Add(ref code, 3) ^ _q3) +
-            BitOperations.PopCount(Unsafe.Add(ref code, 4) ^ _q4) +
-            BitOperations.PopCount(Unsafe.Add(ref code, 5) ^ _q5);
     }
 
     private static void Encode(ReadOnlySpan<float> vector, Span<ulong> code)
@@ -836,46 +734,5 @@ public sealed class VectorIndex
         public ulong[] Contexts = new ulong[capacity];
         public int[] ListOf = new int[capacity];
         public int[] Position = new int[capacity];
-    }
-
-    /// <summary>The vectors filed under one centroid: slots, sign codes and context tags in parallel arrays.</summary>
-    private sealed class PostingList(int words, int capacity)
-    {
-        public int[] Slots = new int[capacity];
-        public ulong[] Codes = new ulong[capacity * words];
-        public ulong[] Contexts = new ulong[capacity];
-        public int Count;
-
-        /// <summary>Appends an entry; returns its position. Capacity doubles, but not past <paramref name="cap"/> unless the list is already that long.</summary>
-        public int Add(int slot, ReadOnlySpan<ulong> code, ulong context, int cap)
-        {
-            if (Count == Slots.Length)
-            {
-                var capacity = Count < cap ? Math.Min(Count * 2, cap) : Count * 2;
-                Array.Resize(ref Slots, capacity);
-                Array.Resize(ref Codes, capacity * words);
-                Array.Resize(ref Contexts, capacity);
-            }
-
-            Slots[Count] = slot;
-            code.CopyTo(Codes.AsSpan(Count * words, words));
-            Contexts[Count] = context;
-            return Count++;
-        }
-
-        /// <summary>Removes position <paramref name="position"/> by moving the last entry into it; returns the moved slot, or -1.</summary>
-        public int RemoveAt(int position)
-        {
-            var last = --Count;
-            if (position == last)
-            {
-                return -1;
-            }
-
-            Slots[position] = Slots[last];
-            Codes.AsSpan(last * words, words).CopyTo(Codes.AsSpan(position * words, words));
-            Contexts[position] = Contexts[last];
-            return Slots[position];
-        }
     }
 }

@@ -183,6 +183,53 @@ public sealed class VectorIndexTests
         Assert.True(agreed >= 291, $"recall@1 {agreed}/300");
     }
 
+    [Theory]
+    [InlineData(64, 1)]
+    [InlineData(384, 1)]
+    [InlineData(384, 5)]
+    [InlineData(384, 16)]
+    [InlineData(448, 5)]
+    public void FindNearest_ReScoringAFewCandidates_ReScoresEveryCandidateBelowTheFirstPassCut(int dimensions, int rerank)
+    {
+        // Every list is scanned, and the first pass keeps the `rerank` candidates nearest by Hamming distance (ties
+        // at the cut in scan order), whatever its cutoff skipped while scanning: so the answer is at most the
+        // rerank-th smallest distance away, and no candidate strictly nearer than that may beat it.
+        var random = new Random(dimensions + rerank);
+        var index = new VectorIndex(dimensions, exhaustiveLimit: 256, probes: 100_000, rerankCandidates: rerank, maxListLength: 64);
+        var live = new Dictionary<int, (float[] Vector, ulong Context)>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var vector = RandomUnit(random, dimensions);
+            var context = (ulong)(1 + (i % 3));
+            live[index.Add(vector, context)] = (vector, context);
+            if (i % 4 == 3)
+            {
+                var victim = live.Keys.ElementAt(random.Next(live.Count));
+                index.Remove(victim);
+                live.Remove(victim);
+            }
+        }
+
+        Assert.True(index.IsPartitioned);
+        for (var q = 0; q < 100; q++)
+        {
+            var query = q % 2 == 0 ? RandomUnit(random, dimensions) : Near(random, live.Values.ElementAt(q).Vector, 0.5f);
+            var context = (ulong)(1 + (q % 3));
+            var found = index.FindNearest(query, context)!.Value;
+
+            Assert.True(live.TryGetValue(found.Slot, out var winner));
+            Assert.Equal(context, winner.Context);
+            var candidates = live.Values.Where(v => v.Context == context)
+                .Select(v => (Distance: CodeDistance(query, v.Vector), Score: TensorPrimitives.Dot(query, v.Vector))).ToList();
+            var cut = candidates.Select(c => c.Distance).Order().ElementAt(rerank - 1);
+            Assert.InRange(CodeDistance(query, winner.Vector), 0, cut);
+            var bestNearer = candidates.Where(c => c.Distance < cut).Select(c => c.Score).DefaultIfEmpty(float.NegativeInfinity).Max();
+            Assert.True(found.Similarity >= bestNearer - 1e-5f, $"query {q}: {found.Similarity} < {bestNearer}");
+        }
+    }
+
+    private static int CodeDistance(float[] a, float[] b) => a.Zip(b).Count(pair => pair.First > 0f != pair.Second > 0f);
+
     [Fact]
     public void Remove_AfterSplits_NeverReturnsARemovedSlotAndKeepsListsConsistent()
     {
