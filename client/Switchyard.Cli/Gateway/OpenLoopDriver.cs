@@ -29,10 +29,11 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
         // A dedicated thread keeps the schedule; the thread pool sends, so a slow send never delays the next.
         var scheduler = new Thread(() =>
         {
+            var fineSleep = ArrivalClock.PrepareThread();
             for (long i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
             {
                 var due = start + (long)(i * interval);
-                WaitUntil(due);
+                ArrivalClock.WaitUntil(due, fineSleep);
                 if (whenBehind != WhenBehind.Queue && Interlocked.Read(ref inFlight) > Math.Max(rps, 100))
                 {
                     if (whenBehind == WhenBehind.Stop)
@@ -111,27 +112,4 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
     }
 
     private static double Milliseconds(long micros) => Math.Round(micros / 1000.0, 3);
-
-    private static void WaitUntil(long due)
-    {
-        // Sleeping is only as fine as the OS timer (about a millisecond); the last stretch yields instead.
-        var nearly = Stopwatch.Frequency / 800;
-        while (true)
-        {
-            var left = due - Stopwatch.GetTimestamp();
-            if (left <= 0)
-            {
-                return;
-            }
-
-            if (left > nearly)
-            {
-                Thread.Sleep(1);
-            }
-            else
-            {
-                Thread.Yield();
-            }
-        }
-    }
 }
