@@ -68,11 +68,4 @@ internal static class ArrivalClock
 
     [DllImport("libc", EntryPoint = "nanosleep")]
     private static extern int NanoSleep(ref TimeSpec duration, IntPtr remaining);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
 }

@@ -15,7 +15,7 @@ namespace Switchyard.Caching.Vectors;
 /// at once, and an <see cref="Add"/> performs at most one split, so no insert pays for more than one
 /// bounded split. A search visits the lists whose centroids are nearest the query until it has seen as
 /// many vectors as <see cref="Probes"/> lists of average length hold, ranks their vectors by the Hamming
-/// distance of one-bit-per-dimension sign codes (1/32 of the bytes, kept contiguous per list) and scores
+/// distance of one-bit-per-dimension sign codes (1/32 of the bytes, kept per list in groups of eight compared at once) and scores
 /// only the closest exactly: <see cref="RerankCandidates"/> after a full scan, fewer after a smaller one. Vectors are stored in fixed-size blocks, so
 /// growing the index allocates one block and never copies the vectors already held. Not thread-safe.
 /// </summary>
