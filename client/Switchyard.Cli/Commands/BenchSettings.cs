@@ -15,6 +15,9 @@ internal sealed record BenchSettings(int Entries, int Dims, int Queries, int Sha
     /// <summary>First-pass candidates re-scored exactly.</summary>
     public int Rerank { get; init; } = Caching.Vectors.VectorIndex.DefaultRerankCandidates;
 
+    /// <summary>The similarity a neighbour needs to answer a lookup (the cache's threshold): recall is also measured over queries whose exact neighbour reaches it.</summary>
+    public float Threshold { get; init; } = Caching.Embeddings.HashingEmbeddingGenerator.DefaultThreshold;
+
     /// <summary>The longest a shard's list grows before it is split.</summary>
     public int MaxListLength { get; init; } = Caching.Vectors.VectorIndex.DefaultMaxListLength;
 }

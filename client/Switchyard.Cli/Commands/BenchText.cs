@@ -55,5 +55,13 @@ internal sealed class BenchText(int seed)
         return string.Join(' ', words);
     }
 
+    /// <summary>
+    /// <paramref name="question"/> as someone retyping it would ask it again: capitalised, with a question mark, and
+    /// one of its function words changed ("my" to "the"). The embedder is meant to match such a pair, so a cache
+    /// should answer it from the original's entry.
+    /// </summary>
+    public static string Retype(string question) =>
+        string.Concat(char.ToUpperInvariant(question[0]).ToString(), question.AsSpan(1).ToString().Replace(" my ", " the ", StringComparison.Ordinal), "?");
+
     private string Pick(string[] options) => options[_random.Next(options.Length)];
 }

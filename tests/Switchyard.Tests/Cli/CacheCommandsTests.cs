@@ -110,9 +110,13 @@ public sealed class CacheCommandsTests : IDisposable
 
         Assert.Equal(17_000, result.Entries);
         Assert.True(result.RecallAt1 >= 0.9, $"recall@1 {result.RecallAt1}");
+
+        // The retyped questions are the cache's business: their original is above the threshold, and the index finds it.
+        Assert.True(result.AboveThreshold >= 0.5, $"above threshold {result.AboveThreshold}");
+        Assert.True(result.HitRecall >= 0.9, $"hit recall {result.HitRecall}");
         Assert.True(result.BytesPerEntry > 64 * sizeof(float), $"bytes per entry {result.BytesPerEntry}");
         Assert.True(result.InsertsPerSecond > 0);
         var json = JsonDocument.Parse(JsonSerializer.Serialize(result, CliJsonContext.Default.BenchCacheResult)).RootElement;
-        Assert.Equal(["entries", "dims", "p50_ms", "p99_ms", "recall_at_1", "brute_force_p99_ms", "bytes_per_entry", "inserts_per_s"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["entries", "dims", "p50_ms", "p99_ms", "recall_at_1", "above_threshold", "hit_recall", "brute_force_p99_ms", "bytes_per_entry", "inserts_per_s"], json.EnumerateObject().Select(p => p.Name));
     }
 }
