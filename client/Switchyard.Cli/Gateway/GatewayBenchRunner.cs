@@ -120,7 +120,7 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         double? max = null;
         if (settings.FindMax)
         {
-            max = await FindMaxAsync(Driver, target, upstream, cancellationToken);
+            max = await ThroughputSearch.FindMaxAsync((rate, attempt) => SustainsAsync(Driver, target, upstream, rate, attempt, cancellationToken));
             Step();
         }
 
@@ -158,42 +158,11 @@ internal sealed class GatewayBenchRunner(GatewayBenchSettings settings, Action<s
         while (upstream.Calls != before && DateTime.UtcNow < deadline);
     }
 
-    /// <summary>Doubles the rate until it is not sustained, then halves the gap to the last sustained rate three times.</summary>
-    private async Task<double> FindMaxAsync(Func<OpenLoopDriver> driver, BenchTarget target, InstantUpstream upstream, CancellationToken cancellationToken)
+    private async Task<bool> SustainsAsync(Func<OpenLoopDriver> driver, BenchTarget target, InstantUpstream upstream, double rate, int attempt, CancellationToken cancellationToken)
     {
-        double sustained = 0, failed = 0;
-        for (double rate = 250; rate <= 128_000; rate *= 2)
-        {
-            if (await SustainsAsync(driver, target, upstream, rate, cancellationToken))
-            {
-                sustained = rate;
-            }
-            else
-            {
-                failed = rate;
-                break;
-            }
-        }
-
-        for (var i = 0; i < 3 && failed > 0; i++)
-        {
-            var rate = Math.Round((sustained + failed) / 2);
-            if (await SustainsAsync(driver, target, upstream, rate, cancellationToken))
-            {
-                sustained = rate;
-            }
-            else
-            {
-                failed = rate;
-            }
-        }
-
-        return sustained;
-    }
-
-    private async Task<bool> SustainsAsync(Func<OpenLoopDriver> driver, BenchTarget target, InstantUpstream upstream, double rate, CancellationToken cancellationToken)
-    {
-        Report($"{target.Name}: maximum throughput, trying {rate:0} requests/s");
+        Report(attempt == 1
+            ? $"{target.Name}: maximum throughput, trying {rate:0} requests/s"
+            : $"{target.Name}: maximum throughput, trying {rate:0} requests/s again");
         var run = await driver().RunAsync(rate, settings.StepDuration, WhenBehind.Stop, cancellationToken);
         await QuiesceAsync(upstream, cancellationToken);
         return run.IsSustained(settings.MaxP99Ms);
