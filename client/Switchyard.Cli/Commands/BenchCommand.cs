@@ -204,7 +204,7 @@ internal static class BenchCommand
             agreed += best is { } b && truth is { } t && (b == t || b.Match.Similarity >= t.Match.Similarity) ? 1 : 0;
 
             // A cache answers only from a neighbour at or above its threshold, so the recall that decides hits
-            // is measured on queries that have one: the original question with a typo (untimed).
+            // is measured on queries that have one: the original question retyped (untimed).
             embedder.Embed(BenchText.Retype(questions[(int)((long)q * 7919 % settings.Entries)]), query);
             fanOut.Search(query, context);
             var retyped = Best(fanOut.Found);
