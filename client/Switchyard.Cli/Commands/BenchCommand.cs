@@ -176,9 +176,11 @@ internal static class BenchCommand
         var aboveThreshold = 0;
         var hitsFound = 0;
         var query = new float[settings.Dims];
+        (int Shard, VectorMatch Match)? ExactBest() => Best(indexes.Select(index => index.FindNearestExact(query, context)).ToArray());
         for (var q = 0; q < settings.Queries; q++)
         {
-            embedder.Embed(text.Reword(questions[(int)((long)q * 7919 % settings.Entries)]), query);
+            var original = questions[(int)((long)q * 7919 % settings.Entries)];
+            embedder.Embed(text.Reword(original), query);
 
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
@@ -197,7 +199,7 @@ internal static class BenchCommand
             cpu[q] = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
 
             clock.Restart();
-            var truth = Best(indexes.Select(index => index.FindNearestExact(query, context)).ToArray());
+            var truth = ExactBest();
             exact[q] = clock.Elapsed.TotalMilliseconds;
 
             // Equal similarity counts as agreement: two entries with the same vector are the same answer to the query.
@@ -205,10 +207,10 @@ internal static class BenchCommand
 
             // A cache answers only from a neighbour at or above its threshold, so the recall that decides hits
             // is measured on queries that have one: the original question retyped (untimed).
-            embedder.Embed(BenchText.Retype(questions[(int)((long)q * 7919 % settings.Entries)]), query);
+            embedder.Embed(BenchText.Retype(original), query);
             fanOut.Search(query, context);
             var retyped = Best(fanOut.Found);
-            var retypedTruth = Best(indexes.Select(index => index.FindNearestExact(query, context)).ToArray());
+            var retypedTruth = ExactBest();
             if (retypedTruth is { } above && above.Match.Similarity >= settings.Threshold)
             {
                 aboveThreshold++;
