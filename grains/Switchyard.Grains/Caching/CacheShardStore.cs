@@ -9,7 +9,7 @@ namespace Switchyard.Caching;
 /// </summary>
 public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
 {
-    // Dictionary, list node and entry object headers: a rough, constant per-entry cost.
+    // Dictionary slot and entry object headers: a rough, constant per-entry cost.
     private const int EntryOverheadBytes = 256;
 
     // Past this many vectors the shard searches its partitioned lists instead of scanning every vector.
@@ -19,9 +19,11 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     // index grows by splitting one list at a time, so no insert pays for a whole re-partition.
     private const int ExactSearchLimit = 512;
 
-    private readonly Dictionary<string, LinkedListNode<CacheShardEntry>> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, LinkedListNode<CacheShardEntry>> _bySlot = [];
-    private readonly LinkedList<CacheShardEntry> _recency = new();
+    private readonly Dictionary<string, CacheShardEntry> _index = new(StringComparer.Ordinal);
+    private readonly SharedStrings _shared = new();
+    private CacheShardEntry?[] _bySlot = [];
+    private CacheShardEntry? _newest;
+    private CacheShardEntry? _oldest;
     private VectorIndex? _vectors;
 
     /// <summary>The byte capacity.</summary>
@@ -59,9 +61,9 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     {
         get
         {
-            for (var node = _recency.Last; node is not null; node = node.Previous)
+            for (var entry = _oldest; entry is not null; entry = entry.Newer)
             {
-                yield return node.Value;
+                yield return entry;
             }
         }
     }
@@ -69,15 +71,15 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     /// <summary>The live entry under <paramref name="key"/>, marked as just used.</summary>
     public CachedCompletion? Get(string key)
     {
-        if (!_index.TryGetValue(key, out var node) || Expired(node))
+        if (!_index.TryGetValue(key, out var entry) || Expired(entry))
         {
             Misses++;
             return null;
         }
 
-        Touch(node);
+        Touch(entry);
         Hits++;
-        return node.Value.Completion;
+        return entry.Completion;
     }
 
     /// <summary>
@@ -91,15 +93,15 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
             // An expired nearest entry is swept and the search repeated, so a stale answer never shadows a live one.
             while (_vectors.FindNearest(embedding, context, threshold) is { } match)
             {
-                var node = _bySlot[match.Slot];
-                if (Expired(node))
+                var entry = _bySlot[match.Slot]!;
+                if (Expired(entry))
                 {
                     continue;
                 }
 
-                Touch(node);
+                Touch(entry);
                 SemanticHits++;
-                return new SemanticCacheHit(node.Value.Completion, match.Similarity);
+                return new SemanticCacheHit(entry.Completion, match.Similarity);
             }
         }
 
@@ -120,10 +122,10 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     /// <summary>Removes every entry, or those of <paramref name="taskType"/> only; returns how many.</summary>
     public int Invalidate(string? taskType)
     {
-        var doomed = _recency.Where(e => taskType is null || e.TaskType.Equals(taskType, StringComparison.OrdinalIgnoreCase)).Select(e => e.Key).ToList();
-        foreach (var key in doomed)
+        var doomed = Entries.Where(e => taskType is null || e.TaskType.Equals(taskType, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var entry in doomed)
         {
-            Remove(_index[key]);
+            Remove(entry);
         }
 
         Invalidations += doomed.Count;
@@ -161,7 +163,7 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
             return;
         }
 
-        while (Bytes + bytes > capacityBytes && _recency.Last is { } oldest)
+        while (Bytes + bytes > capacityBytes && _oldest is { } oldest)
         {
             Remove(oldest);
             Evictions++;
@@ -174,63 +176,107 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
             slot = _vectors.Add(embedding, write.Context);
         }
 
-        var entry = new CacheShardEntry(write.Key, write.TaskType, write.Completion, expiresAt, write.Context, slot, bytes) { Hits = hits };
-        var node = _recency.AddFirst(entry);
-        _index[write.Key] = node;
+        var completion = write.Completion;
+        var entry = new CacheShardEntry(
+            write.Key, _shared.Share(write.TaskType), completion, _shared.Share(completion.Model), _shared.Share(completion.FinishReason), expiresAt, write.Context, slot, bytes) { Hits = hits };
+        LinkAsNewest(entry);
+        _index[write.Key] = entry;
         if (slot >= 0)
         {
-            _bySlot[slot] = node;
+            if (slot >= _bySlot.Length)
+            {
+                Array.Resize(ref _bySlot, Math.Max(slot + 1, Math.Max(16, _bySlot.Length * 2)));
+            }
+
+            _bySlot[slot] = entry;
         }
 
         Bytes += bytes;
     }
 
-    private bool Expired(LinkedListNode<CacheShardEntry> node)
+    private bool Expired(CacheShardEntry entry)
     {
-        if (node.Value.ExpiresAt > time.GetUtcNow())
+        if (entry.ExpiresAt > time.GetUtcNow())
         {
             return false;
         }
 
-        Remove(node);
+        Remove(entry);
         Expirations++;
         return true;
     }
 
-    private void Touch(LinkedListNode<CacheShardEntry> node)
+    private void Touch(CacheShardEntry entry)
     {
-        node.Value.Hits++;
-        _recency.Remove(node);
-        _recency.AddFirst(node);
+        entry.Hits++;
+        Unlink(entry);
+        LinkAsNewest(entry);
     }
 
-    private void Remove(LinkedListNode<CacheShardEntry> node)
+    private void Remove(CacheShardEntry entry)
     {
-        _recency.Remove(node);
-        _index.Remove(node.Value.Key);
-        if (node.Value.Slot >= 0)
+        Unlink(entry);
+        _index.Remove(entry.Key);
+        if (entry.Slot >= 0)
         {
-            _bySlot.Remove(node.Value.Slot);
-            _vectors!.Remove(node.Value.Slot);
+            _bySlot[entry.Slot] = null;
+            _vectors!.Remove(entry.Slot);
         }
 
-        Bytes -= node.Value.Bytes;
+        Bytes -= entry.Bytes;
+    }
+
+    private void LinkAsNewest(CacheShardEntry entry)
+    {
+        entry.Older = _newest;
+        entry.Newer = null;
+        if (_newest is not null)
+        {
+            _newest.Newer = entry;
+        }
+
+        _newest = entry;
+        _oldest ??= entry;
+    }
+
+    private void Unlink(CacheShardEntry entry)
+    {
+        if (entry.Older is { } older)
+        {
+            older.Newer = entry.Newer;
+        }
+        else
+        {
+            _oldest = entry.Newer;
+        }
+
+        if (entry.Newer is { } newer)
+        {
+            newer.Older = entry.Older;
+        }
+        else
+        {
+            _newest = entry.Older;
+        }
+
+        entry.Older = entry.Newer = null;
     }
 
     private void DropVectors()
     {
         var dimensions = _vectors!.Dimensions;
-        for (var node = _recency.First; node is not null; node = node.Next)
+        for (var entry = _newest; entry is not null; entry = entry.Older)
         {
-            if (node.Value.Slot >= 0)
+            if (entry.Slot >= 0)
             {
-                var bytes = node.Value.Bytes - VectorBytes(dimensions);
-                Bytes -= node.Value.Bytes - bytes;
-                node.Value = node.Value with { Slot = -1, Bytes = bytes };
+                var bytes = entry.Bytes - VectorBytes(dimensions);
+                Bytes -= entry.Bytes - bytes;
+                entry.Slot = -1;
+                entry.Bytes = bytes;
             }
         }
 
-        _bySlot.Clear();
+        _bySlot = [];
         _vectors = null;
     }
 

@@ -85,19 +85,18 @@ public static class CacheSnapshot
 
     private static void WriteEntry(BinaryWriter writer, CacheShardEntry entry, float[]? embedding)
     {
-        var completion = entry.Completion;
         writer.Write(entry.Key);
         writer.Write(entry.TaskType);
         writer.Write(entry.ExpiresAt.UtcTicks);
         writer.Write(entry.Hits);
-        writer.Write(completion.Content);
-        writer.Write(completion.Model);
-        writer.Write((int)completion.Tier);
-        writer.Write(completion.Usage.InputTokens);
-        writer.Write(completion.Usage.CachedInputTokens);
-        writer.Write(completion.Usage.OutputTokens);
-        writer.Write(completion.FinishReason);
-        writer.Write(completion.CreatedAt.UtcTicks);
+        writer.Write(entry.Content);
+        writer.Write(entry.Model);
+        writer.Write((int)entry.Tier);
+        writer.Write(entry.InputTokens);
+        writer.Write(entry.CachedInputTokens);
+        writer.Write(entry.OutputTokens);
+        writer.Write(entry.FinishReason);
+        writer.Write(entry.CreatedAt.UtcTicks);
         writer.Write(entry.Context);
         writer.Write(embedding?.Length ?? 0);
         if (embedding is not null)

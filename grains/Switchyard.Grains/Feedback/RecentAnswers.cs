@@ -1,13 +1,29 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Switchyard.Routing;
+
 namespace Switchyard.Feedback;
 
 /// <summary>
 /// A bounded first-in-first-out memory of served answers by request id: adding beyond the capacity
 /// forgets the oldest, so memory stays fixed however much traffic a tenant sends.
 /// </summary>
-public sealed class RecentAnswers(int capacity)
+/// <remarks>
+/// Every served answer is added, and each one lives long enough to be promoted by the collector. So an
+/// answer is kept as a value in a ring, found by a 128-bit digest of its request id rather than by the
+/// id's string, with one shared copy of each task type and router key: adding an answer leaves no new
+/// object behind once the ring is full.
+/// </remarks>
+public sealed class RecentAnswers
 {
-    private readonly Dictionary<string, ServedAnswer> _byId = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
+    private readonly Slot[] _ring;
+    private readonly Dictionary<UInt128, int> _byId = [];
+    private readonly SharedStrings _shared = new();
+    private int _next;
+
+    /// <summary>An empty memory of at most <paramref name="capacity"/> answers (at least one).</summary>
+    public RecentAnswers(int capacity) => _ring = new Slot[Math.Max(1, capacity)];
 
     /// <summary>How many answers are remembered.</summary>
     public int Count => _byId.Count;
@@ -15,21 +31,49 @@ public sealed class RecentAnswers(int capacity)
     /// <summary>Remembers <paramref name="answer"/>, replacing an earlier one with the same id.</summary>
     public void Add(ServedAnswer answer)
     {
-        if (_byId.TryAdd(answer.RequestId, answer))
+        ArgumentNullException.ThrowIfNull(answer);
+        var id = Digest(answer.RequestId);
+        var slot = new Slot(id, _shared.Share(answer.TaskType), answer.Tier, answer.Confidence, answer.Escalated, answer.Canary, answer.RouterKey is { } key ? _shared.Share(key) : null);
+        if (_byId.TryGetValue(id, out var index))
         {
-            _order.Enqueue(answer.RequestId);
-        }
-        else
-        {
-            _byId[answer.RequestId] = answer;
+            _ring[index] = slot;
+            return;
         }
 
-        while (_byId.Count > Math.Max(1, capacity))
+        if (_byId.Count == _ring.Length)
         {
-            _byId.Remove(_order.Dequeue());
+            _byId.Remove(_ring[_next].Id);
         }
+
+        _ring[_next] = slot;
+        _byId[id] = _next;
+        _next = (_next + 1) % _ring.Length;
     }
 
     /// <summary>The answer served for <paramref name="requestId"/>, if still remembered.</summary>
-    public ServedAnswer? Find(string requestId) => _byId.GetValueOrDefault(requestId);
+    public ServedAnswer? Find(string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(requestId);
+        if (!_byId.TryGetValue(Digest(requestId), out var index))
+        {
+            return null;
+        }
+
+        var slot = _ring[index];
+        return new ServedAnswer(requestId, slot.TaskType, slot.Tier, slot.Confidence, slot.Escalated, slot.Canary, slot.RouterKey);
+    }
+
+    // SHA-256 rather than a fast hash: request ids come from callers, and two colliding ids would let
+    // feedback on one answer label another.
+    private static UInt128 Digest(string requestId)
+    {
+        var length = Encoding.UTF8.GetByteCount(requestId);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(requestId, utf8)], digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+
+    private readonly record struct Slot(
+        UInt128 Id, string TaskType, ModelTier Tier, double Confidence, bool Escalated, CanaryTag? Canary, string? RouterKey);
 }

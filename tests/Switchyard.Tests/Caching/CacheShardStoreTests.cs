@@ -52,6 +52,27 @@ public sealed class CacheShardStoreTests
     }
 
     [Fact]
+    public void Entries_AreListedLeastRecentFirst_ThroughUsesReplacementsAndRemovals()
+    {
+        var store = new CacheShardStore(1 << 20, _time);
+        foreach (var key in new[] { "a", "b", "c", "d", "e" })
+        {
+            store.Put(Write(key, $"question {key}", taskType: key == "c" ? "other" : "default"));
+        }
+
+        store.Get("a");              // oldest becomes newest
+        store.Get("d");              // a middle one becomes newest
+        store.Get("d");              // the newest used again stays newest
+        store.Put(Write("b", "question b"));
+        store.Invalidate("other");   // "c" leaves from the middle
+
+        Assert.Equal(["e", "a", "d", "b"], store.Entries.Select(e => e.Key));
+        Assert.Equal([0L, 1L, 2L, 0L], store.Entries.Select(e => e.Hits));
+        Assert.Equal(Answer("d"), store.Get("d"));
+        Assert.Equal(store.Entries.Sum(e => e.Bytes), store.Bytes);
+    }
+
+    [Fact]
     public void Put_LargerThanTheWholeCapacity_IsNotStored()
     {
         var store = new CacheShardStore(300, _time);
