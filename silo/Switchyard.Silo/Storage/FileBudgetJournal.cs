@@ -201,27 +201,59 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         }
     }
 
+    /// <summary>
+    /// Reads the journal's entries up to its first line that is not a well-formed entry. What follows that
+    /// line is a torn write (the tail of an append the process or machine died in) and is dropped, unless
+    /// a well-formed entry follows it: then the damage is in the middle, and dropping the rest would drop
+    /// settled spend with it.
+    /// </summary>
     /// <returns>The length of the journal's prefix of complete, well-formed lines.</returns>
+    /// <exception cref="InvalidDataException">A damaged line lies before well-formed ones.</exception>
     private static long ReadEntries(FileStream stream, List<BudgetEntry> entries)
     {
         var bytes = new byte[stream.Length];
         stream.Seek(0, SeekOrigin.Begin);
         stream.ReadExactly(bytes);
-        long valid = 0;
         var start = 0;
         while (start < bytes.Length)
         {
-            var end = Array.IndexOf(bytes, (byte)'\n', start);
-            if (end < 0 || !BudgetEntryLine.TryParse(Encoding.UTF8.GetString(bytes, start, end - start), out var entry))
+            if (ReadLine(bytes, start, out var next) is not { } entry)
             {
+                if (EntryFollows(bytes, next))
+                {
+                    throw new InvalidDataException(
+                        $"The budget journal '{stream.Name}' is damaged at byte {start}: well-formed entries follow a line that is not one. " +
+                        "It is not opened, so no settled spend is dropped; restore the file from a backup or repair that line.");
+                }
+
                 break;
             }
 
             entries.Add(entry);
-            start = end + 1;
-            valid = start;
+            start = next;
         }
 
-        return valid;
+        return start;
+    }
+
+    /// <summary>The entry on the line at <paramref name="start"/>, or null; <paramref name="next"/> is where the following line starts.</summary>
+    private static BudgetEntry? ReadLine(byte[] bytes, int start, out int next)
+    {
+        var end = Array.IndexOf(bytes, (byte)'\n', start);
+        next = end < 0 ? bytes.Length : end + 1;
+        return end >= 0 && BudgetEntryLine.TryParse(Encoding.UTF8.GetString(bytes, start, end - start), out var entry) ? entry : null;
+    }
+
+    private static bool EntryFollows(byte[] bytes, int start)
+    {
+        while (start < bytes.Length)
+        {
+            if (ReadLine(bytes, start, out start) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

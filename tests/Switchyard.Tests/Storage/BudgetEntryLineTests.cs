@@ -30,4 +30,23 @@ public sealed class BudgetEntryLineTests
         Assert.True(BudgetEntryLine.TryParse(text[..^1], out var parsed));
         Assert.Equal(entry, parsed);
     }
+
+    [Fact]
+    public void TryParse_ALineWhoseContentNoLongerMatchesItsChecksum_IsNotAnEntry()
+    {
+        var line = BudgetEntryLine.Format(new BudgetEntry(BudgetEntryKind.Settle, "req-7", 0.25m, Now));
+
+        Assert.True(BudgetEntryLine.TryParse(line, out _));
+        Assert.False(BudgetEntryLine.TryParse(line.Replace("|0.25|", "|0.26|", StringComparison.Ordinal), out _));
+        Assert.False(BudgetEntryLine.TryParse(line.Replace("req-7", "req-8", StringComparison.Ordinal), out _));
+        Assert.False(BudgetEntryLine.TryParse(line[..^1], out _));
+    }
+
+    [Fact]
+    public void TryParse_ALineWrittenBeforeLinesHadChecksums_StillReads()
+    {
+        Assert.True(BudgetEntryLine.TryParse("S|1795993200000|0.25|req%7C7", out var entry));
+
+        Assert.Equal(new BudgetEntry(BudgetEntryKind.Settle, "req|7", 0.25m, DateTimeOffset.FromUnixTimeMilliseconds(1795993200000)), entry);
+    }
 }

@@ -68,6 +68,46 @@ public sealed class FileBudgetStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_WithADamagedLineBeforeWellFormedOnes_Refuses_AndLeavesTheFileAsItWas()
+    {
+        var store = new FileBudgetStore(_directory);
+        await using (var journal = await store.OpenAsync("acme"))
+        {
+            await journal.AppendAsync([new(BudgetEntryKind.Settle, "r1", 0.5m, Now), new(BudgetEntryKind.Settle, "r2", 0.25m, Now)]);
+        }
+
+        // One flipped digit in the first settle's amount: still a parsable line, but not the one written.
+        var path = Directory.GetFiles(Path.Combine(_directory, "budget"), "*.journal").Single();
+        var text = await File.ReadAllTextAsync(path);
+        var damaged = text.Replace("|0.5|", "|0.1|", StringComparison.Ordinal);
+        Assert.NotEqual(text, damaged);
+        await File.WriteAllTextAsync(path, damaged);
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => store.OpenAsync("acme"));
+
+        Assert.Contains("damaged at byte 0", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(damaged, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Open_WithADamagedLastLine_DropsOnlyThatLine()
+    {
+        var store = new FileBudgetStore(_directory);
+        await using (var journal = await store.OpenAsync("acme"))
+        {
+            await journal.AppendAsync([new(BudgetEntryKind.Settle, "r1", 0.5m, Now)]);
+        }
+
+        // A whole line whose bytes never reached the device intact: zeros where the entry should be.
+        var path = Directory.GetFiles(Path.Combine(_directory, "budget"), "*.journal").Single();
+        await File.AppendAllTextAsync(path, new string('\0', 20) + "\n");
+
+        await using var reopened = await store.OpenAsync("acme");
+
+        Assert.Equal(["r1"], reopened.Entries.Select(e => e.RequestId));
+    }
+
+    [Fact]
     public async Task WriteSnapshot_ReplacesTheJournalWithTheState()
     {
         var store = new FileBudgetStore(_directory);
