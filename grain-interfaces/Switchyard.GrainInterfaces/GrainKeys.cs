@@ -12,6 +12,9 @@ public static class GrainKeys
     /// <summary>The key of a tenant's budget grain: the tenant id itself.</summary>
     public static string Budget(string tenantId) => RequireTenant(tenantId);
 
+    /// <summary>The key of a tenant's rate-limit window: the tenant id itself.</summary>
+    public static string RateLimit(string tenantId) => RequireTenant(tenantId);
+
     /// <summary>The key of the one tenant directory grain.</summary>
     public const string TenantDirectory = "tenants";
 

@@ -14,7 +14,7 @@ public sealed class TenantRateLimitFilter(TenantRateLimiter limiter, TenantDirec
     {
         var tenant = TenantAuthenticationFilter.TenantOf(context.HttpContext);
         var (rpm, tpm) = directory.RateLimitsOf(tenant);
-        if (limiter.TryAcquire(tenant, rpm, tpm) is { } retryAfter)
+        if (await limiter.TryAcquireAsync(tenant, rpm, tpm) is { } retryAfter)
         {
             context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return ApiError.Result(
@@ -27,7 +27,7 @@ public sealed class TenantRateLimitFilter(TenantRateLimiter limiter, TenantDirec
         var result = await next(context);
         if (result is IValueHttpResult { Value: ChatCompletionResponse response })
         {
-            limiter.RecordTokens(tenant, response.Usage.TotalTokens);
+            limiter.RecordTokens(tenant, response.Usage.TotalTokens, tpm);
         }
 
         return result;

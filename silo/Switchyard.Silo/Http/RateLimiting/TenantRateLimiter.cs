@@ -1,73 +1,135 @@
 using System.Collections.Concurrent;
+using Switchyard.RateLimiting;
 
 namespace Switchyard.Silo.Http.RateLimiting;
 
 /// <summary>
-/// Requests-per-minute and tokens-per-minute limits of each tenant, in fixed one-minute windows
-/// (UTC minutes) kept by this silo. A request is let in while the window's requests and tokens are
-/// under the limits; its tokens are counted when it has been answered, so one large request can take
-/// the window past its token limit and the next ones wait for the next minute.
+/// Applies each tenant's requests- and tokens-per-minute limits across the whole cluster. The window is
+/// the tenant's <see cref="ITenantRateLimitGrain"/>; this silo leases a few requests at a time from it
+/// and admits them without a grain call until they run out or the window's minute ends. A limited
+/// tenant costs one grain call per lease; a tenant without limits, none.
 /// </summary>
-public sealed class TenantRateLimiter(TimeProvider time)
+/// <remarks>
+/// A silo may hold leased requests it never uses when the window fills: at most one lease per silo,
+/// so near the limit the cluster can refuse a few requests early, never admit more than the limit. If
+/// the window cannot be reached the request is admitted (rate limits protect capacity, not money; the
+/// budget still holds every call to its caps) and a warning is logged.
+/// </remarks>
+public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider time, ILogger<TenantRateLimiter> logger)
 {
-    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    // Token-only limits lease this many requests at a time: a silo learns within this many requests that
+    // the window's tokens ran out.
+    private const int TokenOnlyLease = 8;
 
-    /// <summary>Counts a request of <paramref name="tenantId"/> unless a limit is reached.</summary>
-    /// <returns>Null when the request may go ahead; otherwise how long until the next window.</returns>
-    public TimeSpan? TryAcquire(string tenantId, int? requestsPerMinute, int? tokensPerMinute)
+    private readonly ConcurrentDictionary<string, Lease> _leases = new(StringComparer.Ordinal);
+
+    /// <summary>Requests a silo leases at once under a request limit: a twentieth of it, at least 1 and at most 50.</summary>
+    public static int LeaseSize(int? requestsPerMinute) =>
+        requestsPerMinute is { } limit ? Math.Clamp(limit / 20, 1, 50) : TokenOnlyLease;
+
+    /// <summary>Admits a request of <paramref name="tenantId"/> unless its window is full.</summary>
+    /// <returns>Null when the request may go ahead; otherwise how long until the window ends.</returns>
+    public async ValueTask<TimeSpan?> TryAcquireAsync(string tenantId, int? requestsPerMinute, int? tokensPerMinute)
     {
         if (requestsPerMinute is null && tokensPerMinute is null)
         {
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var minute = now.ToUnixTimeSeconds() / 60;
-        var window = _windows.GetOrAdd(tenantId, _ => new Window());
-        lock (window)
+        var lease = _leases.GetOrAdd(tenantId, _ => new Lease());
+        while (true)
         {
-            if (window.Minute != minute)
+            Task renewing;
+            lock (lease)
             {
-                window.Minute = minute;
-                window.Requests = 0;
-                window.Tokens = 0;
+                var now = time.GetTimestamp();
+                if (now < lease.ExpiresAt)
+                {
+                    if (lease.Requests > 0)
+                    {
+                        lease.Requests--;
+                        return null;
+                    }
+
+                    if (lease.Full)
+                    {
+                        var seconds = Math.Ceiling((double)(lease.ExpiresAt - now) / time.TimestampFrequency);
+                        return TimeSpan.FromSeconds(Math.Max(1, seconds));
+                    }
+                }
+
+                // One renewal at a time per tenant: requests that find the lease spent wait for the same call.
+                if (lease.Renewing is not { IsCompleted: false })
+                {
+                    lease.Renewing = RenewAsync(tenantId, lease, requestsPerMinute, tokensPerMinute);
+                }
+
+                renewing = lease.Renewing;
             }
 
-            if (window.Requests >= requestsPerMinute || window.Tokens >= tokensPerMinute)
+            try
             {
-                var next = DateTimeOffset.FromUnixTimeSeconds((minute + 1) * 60);
-                return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((next - now).TotalSeconds)));
+                await renewing;
             }
-
-            window.Requests++;
-            return null;
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogWindowUnreachable(logger, exception);
+                return null;
+            }
         }
     }
 
-    /// <summary>Adds the tokens of an answered request to its tenant's current window.</summary>
-    public void RecordTokens(string tenantId, int tokens)
+    /// <summary>Adds the tokens of an answered request to its tenant's window, when the tenant has a token limit.</summary>
+    public void RecordTokens(string tenantId, int tokens, int? tokensPerMinute)
     {
-        if (!_windows.TryGetValue(tenantId, out var window))
+        if (tokensPerMinute is null || tokens <= 0 || !_leases.TryGetValue(tenantId, out var lease))
         {
             return;
         }
 
-        var minute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
-        lock (window)
+        long minute;
+        lock (lease)
         {
-            if (window.Minute == minute)
+            minute = lease.Minute;
+        }
+
+        grains.GetGrain<ITenantRateLimitGrain>(GrainKeys.RateLimit(tenantId)).AddTokens(minute, tokens).Ignore();
+    }
+
+    private async Task RenewAsync(string tenantId, Lease lease, int? requestsPerMinute, int? tokensPerMinute)
+    {
+        var granted = await grains.GetGrain<ITenantRateLimitGrain>(GrainKeys.RateLimit(tenantId))
+            .Lease(new RateLeaseRequest(LeaseSize(requestsPerMinute), requestsPerMinute, tokensPerMinute));
+        lock (lease)
+        {
+            if (granted.Minute != lease.Minute)
             {
-                window.Tokens += tokens;
+                // What is left of an earlier minute's lease lapses with it.
+                lease.Requests = 0;
             }
+
+            lease.Minute = granted.Minute;
+            lease.Requests += granted.Requests;
+            lease.Full = granted.Requests == 0;
+
+            // The grain's clock says when its window ends; this silo measures that span on its own monotonic clock, so clock skew between machines does not matter.
+            lease.ExpiresAt = time.GetTimestamp() + (long)(granted.Remaining.TotalSeconds * time.TimestampFrequency);
         }
     }
 
-    private sealed class Window
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A tenant's rate-limit window could not be reached; the request was admitted")]
+    private static partial void LogWindowUnreachable(ILogger logger, Exception exception);
+
+    private sealed class Lease
     {
         public long Minute { get; set; } = -1;
 
         public int Requests { get; set; }
 
-        public long Tokens { get; set; }
+        public bool Full { get; set; }
+
+        public long ExpiresAt { get; set; } = long.MinValue;
+
+        public Task? Renewing { get; set; }
     }
 }
