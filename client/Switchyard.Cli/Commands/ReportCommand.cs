@@ -72,6 +72,13 @@ internal static class ReportCommand
 
         table.AddRow("[bold]total[/]", "", "", "", "", "", $"[bold]{Usd(report.GetProperty("total_usd").GetDecimal())}[/]");
         console.Write(table);
+
+        // Older silos send no audit fields; a report without audits says nothing about them.
+        if (report.TryGetProperty("audit_usd", out var audits) && audits.GetDecimal() > 0)
+        {
+            var calls = report.GetProperty("rows").EnumerateArray().Sum(row => row.GetProperty("audit_calls").GetInt64());
+            console.MarkupLine($"audits (Switchyard's own calls, not in the total): {calls.ToString("N0", CultureInfo.InvariantCulture)} calls, {Usd(audits.GetDecimal())} USD");
+        }
     }
 
     private static string Count(JsonElement row, string name) => row.GetProperty(name).GetInt64().ToString("N0", CultureInfo.InvariantCulture);

@@ -348,10 +348,13 @@ public sealed partial class CompletionPipeline(
                 messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
             }
 
+            var started = Stopwatch.GetTimestamp();
             var response = await ProviderCall.GetAsync(
                 clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
             var agreed = AnswerKey.Of(ConfidenceScorer.Score(response, source).Answer) == served.AnswerKey;
-            var cost = auditor.Price.CostOf(UsageOf(response, tokens.CountPrompt(request.Messages)));
+            var usage = UsageOf(response, tokens.CountPrompt(request.Messages));
+            var cost = auditor.Price.CostOf(usage);
+            RecordCall(request, auditor, usage, cost, started, escalations: 0, ApiCall.Audit);
             SwitchyardTelemetry.RecordAudit(served.Tier, auditor.Tier, agreed, cost);
             RouterFeed.Label(outcomes, routerKey, request.TaskType, new RouteObservation(
                 served.Tier, served.Confidence, agreed ? OutcomeLabel.Right : OutcomeLabel.Wrong, IsCall: false, 0m, escalated, canary, Served: true,

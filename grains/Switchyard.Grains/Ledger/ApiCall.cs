@@ -4,7 +4,8 @@ using Switchyard.Routing;
 namespace Switchyard.Ledger;
 
 /// <summary>
-/// One row of the ledger: a provider call, or a request answered from the cache (no provider call, no cost).
+/// One row of the ledger: a provider call, a request answered from the cache (no provider call, no cost),
+/// or an audit (a stronger tier asked again after the answer went out; Switchyard's own spend, not the tenant's).
 /// </summary>
 /// <param name="Id">Unique per row; lets a batch be written again after a lost acknowledgement without counting twice.</param>
 /// <param name="At">When the call finished (UTC).</param>
@@ -16,11 +17,11 @@ namespace Switchyard.Ledger;
 /// <param name="PromptTokens">Prompt tokens, cached ones included.</param>
 /// <param name="CachedTokens">Prompt tokens the provider served from its prompt cache.</param>
 /// <param name="CompletionTokens">Completion tokens.</param>
-/// <param name="CostUsd">What the call cost, exactly as charged to the tenant's budget.</param>
+/// <param name="CostUsd">What the call cost, exactly as charged to the tenant's budget; for an audit, what it cost Switchyard (the tenant is not charged).</param>
 /// <param name="LatencyMs">How long the call took, in milliseconds.</param>
 /// <param name="Cache">The request's cache result: <c>miss</c>, <c>hit-exact</c> or <c>hit-semantic</c>.</param>
 /// <param name="Escalations">How many tiers this request had escalated past before this call (0 for the first call).</param>
-/// <param name="Status"><c>ok</c>, <c>failed</c> (the provider failed; any partial output is charged) or <c>cached</c>.</param>
+/// <param name="Status"><c>ok</c>, <c>failed</c> (the provider failed; any partial output is charged), <c>cached</c> or <c>audit</c>.</param>
 public sealed record ApiCall(
     Guid Id,
     DateTimeOffset At,
@@ -47,7 +48,14 @@ public sealed record ApiCall(
     /// <summary>The status of a request answered from the cache.</summary>
     public const string Cached = "cached";
 
+    /// <summary>The status of an audit: the request's answer asked again of a stronger tier, at Switchyard's expense.</summary>
+    public const string Audit = "audit";
+
     /// <summary>Whether a provider was called (everything but a cache hit).</summary>
     [JsonIgnore]
     public bool IsProviderCall => Status != Cached;
+
+    /// <summary>Whether the row is an audit, whose cost is Switchyard's and not part of the tenant's spend.</summary>
+    [JsonIgnore]
+    public bool IsAudit => Status == Audit;
 }

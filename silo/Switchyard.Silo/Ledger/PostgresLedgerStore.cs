@@ -43,10 +43,14 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
 
     private const string Report = """
         SELECT model,
-               count(*) FILTER (WHERE status <> 'cached'),
+               count(*) FILTER (WHERE status NOT IN ('cached', 'audit')),
                count(*) FILTER (WHERE status = 'cached'),
-               sum(prompt_tokens)::bigint, sum(cached_tokens)::bigint, sum(completion_tokens)::bigint,
-               sum(cost_usd)
+               coalesce(sum(prompt_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
+               coalesce(sum(cached_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
+               coalesce(sum(completion_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
+               coalesce(sum(cost_usd) FILTER (WHERE status <> 'audit'), 0),
+               count(*) FILTER (WHERE status = 'audit'),
+               coalesce(sum(cost_usd) FILTER (WHERE status = 'audit'), 0)
         FROM api_calls
         WHERE at >= $1 AND at < $2 AND ($3::text IS NULL OR tenant_id = $3)
         GROUP BY model
@@ -97,7 +101,8 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new DailyReportRow(
-                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDecimal(6)));
+                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDecimal(6),
+                reader.GetInt64(7), reader.GetDecimal(8)));
         }
 
         return new DailyReport(date, DailyReport.Order(rows));

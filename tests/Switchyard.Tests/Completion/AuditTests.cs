@@ -78,5 +78,29 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(0, Labels(own, "cheap", "right"));
         var usage = JsonDocument.Parse(await (await _host.Http.SendAsync(_host.Get("/v1/usage"))).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(charged, usage.GetProperty("spent_usd").GetDecimal());
+
+        // The ledger has every audit call, as Switchyard's spend beside the tenant's, not in it.
+        var report = await DailyReportAsync();
+        for (var poll = 0; poll < 200 && AuditCalls(report) < Requests; poll++)
+        {
+            await Task.Delay(25);
+            report = await DailyReportAsync();
+        }
+
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        var auditor = rows.Single(r => r.GetProperty("audit_calls").GetInt64() > 0);
+        Assert.Equal("sim-frontier", auditor.GetProperty("model").GetString());
+        Assert.Equal(Requests, auditor.GetProperty("audit_calls").GetInt64());
+        Assert.Equal(0, auditor.GetProperty("calls").GetInt64());
+        Assert.Equal(0m, auditor.GetProperty("cost_usd").GetDecimal());
+        Assert.True(auditor.GetProperty("audit_usd").GetDecimal() > 0m);
+        Assert.Equal(auditor.GetProperty("audit_usd").GetDecimal(), report.GetProperty("audit_usd").GetDecimal());
+        Assert.Equal(charged, report.GetProperty("total_usd").GetDecimal());
     }
+
+    private async Task<JsonElement> DailyReportAsync() => JsonDocument.Parse(await (await _host.Http.SendAsync(
+        _host.Get($"/admin/reports/daily?tenant=alpha&date={DateTime.UtcNow:yyyy-MM-dd}", TestSettings.AdminKey))).Content.ReadAsStringAsync()).RootElement;
+
+    private static long AuditCalls(JsonElement report) =>
+        report.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("audit_calls").GetInt64());
 }

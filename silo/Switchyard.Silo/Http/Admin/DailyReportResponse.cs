@@ -7,7 +7,8 @@ public sealed record DailyReportResponse(
     [property: JsonPropertyName("date")] string Date,
     [property: JsonPropertyName("tenant")] string? Tenant,
     [property: JsonPropertyName("rows")] IReadOnlyList<DailyReportResponse.Row> Rows,
-    [property: JsonPropertyName("total_usd")] decimal TotalUsd)
+    [property: JsonPropertyName("total_usd")] decimal TotalUsd,
+    [property: JsonPropertyName("audit_usd")] decimal AuditUsd)
 {
     /// <summary>One model's line.</summary>
     public sealed record Row(
@@ -17,5 +18,7 @@ public sealed record DailyReportResponse(
         [property: JsonPropertyName("prompt_tokens")] long PromptTokens,
         [property: JsonPropertyName("cached_tokens")] long CachedTokens,
         [property: JsonPropertyName("completion_tokens")] long CompletionTokens,
-        [property: JsonPropertyName("cost_usd")] decimal CostUsd);
+        [property: JsonPropertyName("cost_usd")] decimal CostUsd,
+        [property: JsonPropertyName("audit_calls")] long AuditCalls,
+        [property: JsonPropertyName("audit_usd")] decimal AuditUsd);
 }

@@ -58,8 +58,9 @@ public static partial class ReportEndpoints
         var response = new DailyReportResponse(
             report.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             tenant,
-            [.. report.Rows.Select(r => new DailyReportResponse.Row(r.Model, r.Calls, r.CacheHits, r.PromptTokens, r.CachedTokens, r.CompletionTokens, r.CostUsd))],
-            report.TotalUsd);
+            [.. report.Rows.Select(r => new DailyReportResponse.Row(r.Model, r.Calls, r.CacheHits, r.PromptTokens, r.CachedTokens, r.CompletionTokens, r.CostUsd, r.AuditCalls, r.AuditUsd))],
+            report.TotalUsd,
+            report.AuditUsd);
         return TypedResults.Json(response, ApiJsonContext.Api.DailyReportResponse);
     }
 
