@@ -64,7 +64,18 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         var journalPath = JournalPath(directory, name, generation);
         var stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         var entries = new List<BudgetEntry>();
-        var valid = ReadEntries(stream, entries);
+        long valid;
+        try
+        {
+            valid = ReadEntries(stream, entries);
+        }
+        catch
+        {
+            // A journal that cannot be opened keeps no handle: the next activation reads it afresh.
+            stream.Dispose();
+            throw;
+        }
+
         if (valid < stream.Length)
         {
             stream.SetLength(valid);

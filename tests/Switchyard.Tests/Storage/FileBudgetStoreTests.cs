@@ -87,6 +87,11 @@ public sealed class FileBudgetStoreTests : IDisposable
 
         Assert.Contains("damaged at byte 0", refused.Message, StringComparison.Ordinal);
         Assert.Equal(damaged, await File.ReadAllTextAsync(path));
+
+        // Repaired, it opens with every entry.
+        await File.WriteAllTextAsync(path, text);
+        await using var repaired = await store.OpenAsync("acme");
+        Assert.Equal([0.5m, 0.25m], repaired.Entries.Select(e => e.AmountUsd));
     }
 
     [Fact]
