@@ -13,13 +13,21 @@ namespace Switchyard.Silo.Http.RateLimiting;
 /// A silo may hold leased requests it never uses when the window fills: at most one lease per silo,
 /// so near the limit the cluster can refuse a few requests early, never admit more than the limit. If
 /// the window cannot be reached the request is admitted (rate limits protect capacity, not money; the
-/// budget still holds every call to its caps) and a warning is logged.
+/// budget still holds every call to its caps) and a warning is logged: a lease that takes longer than
+/// <see cref="LeaseTimeout"/> is given up, and for <see cref="FailOpenPeriod"/> after that the silo
+/// admits the tenant's requests without asking, so an outage costs one wait, not one per request.
 /// </remarks>
 public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider time, ILogger<TenantRateLimiter> logger)
 {
     // Token-only limits lease this many requests at a time: a silo learns within this many requests that
     // the window's tokens ran out.
     private const int TokenOnlyLease = 8;
+
+    /// <summary>How long a request waits for a lease before it is admitted without one.</summary>
+    public static readonly TimeSpan LeaseTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long after a failed lease the silo admits a tenant's requests without asking.</summary>
+    public static readonly TimeSpan FailOpenPeriod = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Lease> _leases = new(StringComparer.Ordinal);
 
@@ -43,6 +51,11 @@ public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider
             lock (lease)
             {
                 var now = time.GetTimestamp();
+                if (now < lease.OpenUntil)
+                {
+                    return null;
+                }
+
                 if (now < lease.ExpiresAt)
                 {
                     if (lease.Requests > 0)
@@ -73,7 +86,17 @@ public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                LogWindowUnreachable(logger, exception);
+                lock (lease)
+                {
+                    // Every request that waited on the failed lease lands here; the first one logs and opens.
+                    var now = time.GetTimestamp();
+                    if (now >= lease.OpenUntil)
+                    {
+                        lease.OpenUntil = now + (long)(FailOpenPeriod.TotalSeconds * time.TimestampFrequency);
+                        LogWindowUnreachable(logger, exception);
+                    }
+                }
+
                 return null;
             }
         }
@@ -99,7 +122,8 @@ public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider
     private async Task RenewAsync(string tenantId, Lease lease, int? requestsPerMinute, int? tokensPerMinute)
     {
         var granted = await grains.GetGrain<ITenantRateLimitGrain>(GrainKeys.RateLimit(tenantId))
-            .Lease(new RateLeaseRequest(LeaseSize(requestsPerMinute), requestsPerMinute, tokensPerMinute));
+            .Lease(new RateLeaseRequest(LeaseSize(requestsPerMinute), requestsPerMinute, tokensPerMinute))
+            .WaitAsync(LeaseTimeout, time);
         lock (lease)
         {
             if (granted.Minute != lease.Minute)
@@ -117,7 +141,7 @@ public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A tenant's rate-limit window could not be reached; the request was admitted")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A tenant's rate-limit window could not be reached; its requests are admitted without it for a while")]
     private static partial void LogWindowUnreachable(ILogger logger, Exception exception);
 
     private sealed class Lease
@@ -129,6 +153,8 @@ public sealed partial class TenantRateLimiter(IGrainFactory grains, TimeProvider
         public bool Full { get; set; }
 
         public long ExpiresAt { get; set; } = long.MinValue;
+
+        public long OpenUntil { get; set; } = long.MinValue;
 
         public Task? Renewing { get; set; }
     }
