@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Switchyard.Routing;
 
 namespace Switchyard.Feedback;
@@ -11,7 +8,7 @@ namespace Switchyard.Feedback;
 /// </summary>
 /// <remarks>
 /// Every served answer is added, and each one lives long enough to be promoted by the collector. So an
-/// answer is kept as a value in a ring, found by a 128-bit digest of its request id rather than by the
+/// answer is kept as a value in a ring, found by its <see cref="RequestIdDigest"/> rather than by the
 /// id's string, with one shared copy of each task type and router key: adding an answer leaves no new
 /// object behind once the ring is full.
 /// </remarks>
@@ -32,7 +29,7 @@ public sealed class RecentAnswers
     public void Add(ServedAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var id = Digest(answer.RequestId);
+        var id = RequestIdDigest.Of(answer.RequestId);
         var slot = new Slot(id, _shared.Share(answer.TaskType), answer.Tier, answer.Confidence, answer.Escalated, answer.Canary, answer.RouterKey is { } key ? _shared.Share(key) : null);
         if (_byId.TryGetValue(id, out var index))
         {
@@ -54,24 +51,13 @@ public sealed class RecentAnswers
     public ServedAnswer? Find(string requestId)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        if (!_byId.TryGetValue(Digest(requestId), out var index))
+        if (!_byId.TryGetValue(RequestIdDigest.Of(requestId), out var index))
         {
             return null;
         }
 
         var slot = _ring[index];
         return new ServedAnswer(requestId, slot.TaskType, slot.Tier, slot.Confidence, slot.Escalated, slot.Canary, slot.RouterKey);
-    }
-
-    // SHA-256 rather than a fast hash: request ids come from callers, and two colliding ids would let
-    // feedback on one answer label another.
-    private static UInt128 Digest(string requestId)
-    {
-        var length = Encoding.UTF8.GetByteCount(requestId);
-        Span<byte> utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(requestId, utf8)], digest);
-        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     private readonly record struct Slot(

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Switchyard.Routing.Learning;
 
 /// <summary>
@@ -57,8 +53,7 @@ public sealed class NeighbourMemory
     public int SizeInBytes => Capacity * (sizeof(ulong) + QuerySignature.Dimensions + sizeof(byte)) + (3 * sizeof(int));
 
     /// <summary>The digest a request id is remembered by.</summary>
-    public static ulong Digest(string requestId) =>
-        BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)));
+    public static ulong Digest(string requestId) => (ulong)RequestIdDigest.Of(requestId);
 
     /// <summary>Remembers a request, with what is already known of its tiers (escalation agreement); overwrites the oldest when full.</summary>
     public void Add(string requestId, ReadOnlySpan<sbyte> signature, IEnumerable<(ModelTier Tier, OutcomeLabel Label)> labels)
