@@ -135,3 +135,25 @@ internal sealed class FloorCompletionGrain(IChatClient chat) : Grain, IFloorComp
 
     private static string Shard(int shard) => string.Create(CultureInfo.InvariantCulture, $"bench/{shard}");
 }
+
+/// <summary>
+/// FLOOR_MODE=grains-min: the fewest grain calls a miss can make while a tenant's cache and budget live in
+/// grains (one shard, a hold before the upstream call and a settle after it, a one-way store), made by the
+/// endpoint itself to the same empty grains.
+/// </summary>
+internal static class MinimalGrainPath
+{
+    public static async Task<FloorAnswer> CompleteAsync(IGrainFactory grains, IChatClient chat, string requestId, ImmutableArray<FloorMessage> messages)
+    {
+        var prompt = messages[^1].Content;
+        var query = new FloorQuery(prompt, new float[384]);
+        var shard = grains.GetGrain<IFloorShardGrain>("bench/0");
+        await shard.Lookup(query);
+        var budget = grains.GetGrain<IFloorBudgetGrain>("budget/bench");
+        await budget.Reserve(requestId, 0.001m);
+        var response = await chat.GetResponseAsync(FloorMessage.ToChat(messages));
+        await budget.Settle(requestId, 0.0005m);
+        await shard.Put(query, response.Text);
+        return new FloorAnswer(response.Text, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+    }
+}

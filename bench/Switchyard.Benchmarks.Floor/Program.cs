@@ -15,6 +15,9 @@ using Switchyard.Benchmarks.Floor;
 //                             Microsoft.Extensions.AI (as the silo's providers do) and writes a chat completion
 //   FLOOR_MODE=grains         as sdk, from inside an in-process Orleans silo, making the grain calls of the
 //                             silo's cache-miss path (GrainPath.cs) to grains that do no work
+//   FLOOR_MODE=grains-min     as grains, with only the calls no design of per-tenant grains can do without:
+//                             one shard lookup, a hold and a settle on the budget, a one-way store (no
+//                             completion worker, router or feedback calls)
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var upstream = Environment.GetEnvironmentVariable("Switchyard__Models__bench-cheap__Endpoint")
@@ -23,7 +26,7 @@ var mode = Environment.GetEnvironmentVariable("FLOOR_MODE") ?? "raw";
 var chat = new OpenAIClient(new ApiKeyCredential("floor"), new OpenAIClientOptions { Endpoint = new Uri(upstream) })
     .GetChatClient("bench")
     .AsIChatClient();
-if (mode == "grains")
+if (mode is "grains" or "grains-min")
 {
     builder.Services.AddSingleton(chat);
     // The harness hands every target the free ports it gives the silo.
@@ -40,6 +43,15 @@ if (mode == "grains")
         var messages = await SdkForwarder.ReadMessagesAsync(context);
         var answer = await grains.GetGrain<IFloorCompletionGrain>(0).Complete(Guid.CreateVersion7().ToString("N"), messages);
         await SdkForwarder.WriteAsync(context, answer);
+    });
+}
+else if (mode == "grains-min")
+{
+    var grains = app.Services.GetRequiredService<IGrainFactory>();
+    app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+    {
+        var messages = await SdkForwarder.ReadMessagesAsync(context);
+        await SdkForwarder.WriteAsync(context, await MinimalGrainPath.CompleteAsync(grains, chat, Guid.CreateVersion7().ToString("N"), messages));
     });
 }
 else if (mode == "sdk")
