@@ -348,9 +348,22 @@ public sealed partial class CompletionPipeline(
                 messages.Insert(0, new ChatMessage(ChatRole.System, ConfidenceScorer.SelfReportInstruction));
             }
 
+            ChatResponse response;
             var started = Stopwatch.GetTimestamp();
-            var response = await ProviderCall.GetAsync(
-                clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
+            try
+            {
+                response = await ProviderCall.GetAsync(
+                    clients.Get(auditor), messages, ChatOptionsMapper.For(request, auditor.Deployment), auditor.Options.Resilience.TotalTimeout);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // An audit is not streamed, so a failed one returned nothing to pay for; the ledger
+                // still shows that the call was made.
+                RecordCall(request, auditor, TokenUsage.None, 0m, started, escalations: 0, ApiCall.AuditFailed);
+                LogAuditFailed(logger, auditor.Name, exception);
+                return;
+            }
+
             var agreed = AnswerKey.Of(ConfidenceScorer.Score(response, source).Answer) == served.AnswerKey;
             var usage = UsageOf(response, tokens.CountPrompt(request.Messages));
             var cost = auditor.Price.CostOf(usage);

@@ -21,7 +21,7 @@ namespace Switchyard.Ledger;
 /// <param name="LatencyMs">How long the call took, in milliseconds.</param>
 /// <param name="Cache">The request's cache result: <c>miss</c>, <c>hit-exact</c> or <c>hit-semantic</c>.</param>
 /// <param name="Escalations">How many tiers this request had escalated past before this call (0 for the first call).</param>
-/// <param name="Status"><c>ok</c>, <c>failed</c> (the provider failed; any partial output is charged), <c>cached</c> or <c>audit</c>.</param>
+/// <param name="Status"><c>ok</c>, <c>failed</c> (the provider failed; any partial output is charged), <c>cached</c>, <c>audit</c> or <c>audit-failed</c> (an audit the provider failed; it cost nothing).</param>
 public sealed record ApiCall(
     Guid Id,
     DateTimeOffset At,
@@ -51,11 +51,17 @@ public sealed record ApiCall(
     /// <summary>The status of an audit: the request's answer asked again of a stronger tier, at Switchyard's expense.</summary>
     public const string Audit = "audit";
 
+    /// <summary>
+    /// The status of an audit the provider failed. An audit is not streamed, so a failure returns no
+    /// partial output: the row costs nothing and has no tokens, and records that the call was made.
+    /// </summary>
+    public const string AuditFailed = "audit-failed";
+
     /// <summary>Whether a provider was called (everything but a cache hit).</summary>
     [JsonIgnore]
     public bool IsProviderCall => Status != Cached;
 
-    /// <summary>Whether the row is an audit, whose cost is Switchyard's and not part of the tenant's spend.</summary>
+    /// <summary>Whether the row is an audit (answered or failed), whose cost is Switchyard's and not part of the tenant's spend.</summary>
     [JsonIgnore]
-    public bool IsAudit => Status == Audit;
+    public bool IsAudit => Status is Audit or AuditFailed;
 }

@@ -41,16 +41,17 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         ON CONFLICT (id) DO NOTHING
         """;
 
+    // The status names are ApiCall's: an audit row is 'audit' or 'audit-failed'.
     private const string Report = """
         SELECT model,
-               count(*) FILTER (WHERE status NOT IN ('cached', 'audit')),
+               count(*) FILTER (WHERE status NOT IN ('cached', 'audit', 'audit-failed')),
                count(*) FILTER (WHERE status = 'cached'),
-               coalesce(sum(prompt_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
-               coalesce(sum(cached_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
-               coalesce(sum(completion_tokens) FILTER (WHERE status <> 'audit'), 0)::bigint,
-               coalesce(sum(cost_usd) FILTER (WHERE status <> 'audit'), 0),
-               count(*) FILTER (WHERE status = 'audit'),
-               coalesce(sum(cost_usd) FILTER (WHERE status = 'audit'), 0)
+               coalesce(sum(prompt_tokens) FILTER (WHERE status NOT IN ('audit', 'audit-failed')), 0)::bigint,
+               coalesce(sum(cached_tokens) FILTER (WHERE status NOT IN ('audit', 'audit-failed')), 0)::bigint,
+               coalesce(sum(completion_tokens) FILTER (WHERE status NOT IN ('audit', 'audit-failed')), 0)::bigint,
+               coalesce(sum(cost_usd) FILTER (WHERE status NOT IN ('audit', 'audit-failed')), 0),
+               count(*) FILTER (WHERE status IN ('audit', 'audit-failed')),
+               coalesce(sum(cost_usd) FILTER (WHERE status IN ('audit', 'audit-failed')), 0)
         FROM api_calls
         WHERE at >= $1 AND at < $2 AND ($3::text IS NULL OR tenant_id = $3)
         GROUP BY model

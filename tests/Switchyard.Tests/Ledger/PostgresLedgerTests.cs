@@ -51,34 +51,30 @@ public sealed class PostgresLedgerTests(PostgresFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task DailyReport_KeepsAuditsApartFromTheTenantsCallsAndSpend()
+    public async Task DailyReport_KeepsAuditsAnsweredOrFailedApartFromTheTenantsCallsAndSpend()
     {
         await using var store = new PostgresLedgerStore(_connectionString);
         var at = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
         ApiCall Row(string model, ModelTier tier, decimal cost, string status) => new(
             Guid.NewGuid(), at, "acme", "qa", Guid.NewGuid().ToString("N"), model, tier, 100, 10, 20, cost, 5, "miss", 0, status);
 
-        await store.WriteAsync(
-            [
-                Row("sim-cheap", ModelTier.Cheap, 0.001m, ApiCall.Ok),
-                Row("sim-cheap", ModelTier.Cheap, 0m, ApiCall.Cached),
-                Row("sim-frontier", ModelTier.Frontier, 0.02m, ApiCall.Audit),
-                Row("sim-frontier", ModelTier.Frontier, 0.03m, ApiCall.Audit),
-            ],
-            CancellationToken.None);
+        ApiCall[] rows =
+        [
+            Row("sim-cheap", ModelTier.Cheap, 0.001m, ApiCall.Ok),
+            Row("sim-cheap", ModelTier.Cheap, 0m, ApiCall.Cached),
+            Row("sim-frontier", ModelTier.Frontier, 0.02m, ApiCall.Audit),
+            Row("sim-frontier", ModelTier.Frontier, 0.03m, ApiCall.Audit),
+            Row("sim-frontier", ModelTier.Frontier, 0m, ApiCall.AuditFailed) with { PromptTokens = 0, CachedTokens = 0, CompletionTokens = 0 },
+        ];
+        await store.WriteAsync(rows, CancellationToken.None);
 
         var report = await store.DailyAsync(DateOnly.FromDateTime(at.UtcDateTime), "acme", CancellationToken.None);
 
         Assert.Equal(0.001m, report.TotalUsd);
         Assert.Equal(0.05m, report.AuditUsd);
         Assert.Equal(new DailyReportRow("sim-cheap", 1, 1, 200, 20, 40, 0.001m, 0, 0m), report.Rows.Single(r => r.Model == "sim-cheap"));
-        Assert.Equal(new DailyReportRow("sim-frontier", 0, 0, 0, 0, 0, 0m, 2, 0.05m), report.Rows.Single(r => r.Model == "sim-frontier"));
-        Assert.Equal(report.Rows, DailyReport.Aggregate(report.Date, [
-            Row("sim-cheap", ModelTier.Cheap, 0.001m, ApiCall.Ok),
-            Row("sim-cheap", ModelTier.Cheap, 0m, ApiCall.Cached),
-            Row("sim-frontier", ModelTier.Frontier, 0.02m, ApiCall.Audit),
-            Row("sim-frontier", ModelTier.Frontier, 0.03m, ApiCall.Audit),
-        ]).Rows);
+        Assert.Equal(new DailyReportRow("sim-frontier", 0, 0, 0, 0, 0, 0m, 3, 0.05m), report.Rows.Single(r => r.Model == "sim-frontier"));
+        Assert.Equal(report.Rows, DailyReport.Aggregate(report.Date, rows).Rows);
     }
 
     [Fact]
