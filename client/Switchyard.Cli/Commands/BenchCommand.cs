@@ -60,7 +60,7 @@ internal static class BenchCommand
         });
         return new Command("bench", "Benchmark Switchyard: its components in process, and the gateway end to end.")
         {
-            cache, BenchGatewayCommand.Create(global, environment), BenchGrainsCommand.Create(global, environment),
+            cache, BenchGatewayCommand.Create(global, environment), BenchGrainsCommand.Create(global, environment), BenchSnapshotCommand.Create(global, environment),
         };
     }
 

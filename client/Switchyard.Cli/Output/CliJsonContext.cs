@@ -7,6 +7,7 @@ namespace Switchyard.Cli.Output;
 [JsonSerializable(typeof(Chaos.ChaosReport))]
 [JsonSerializable(typeof(Commands.EvalCacheResult))]
 [JsonSerializable(typeof(Commands.BenchCacheResult))]
+[JsonSerializable(typeof(Commands.BenchSnapshotResult))]
 [JsonSerializable(typeof(Commands.CostEstimate))]
 [JsonSerializable(typeof(Gateway.GatewayBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Switchyard.Caching;
 /// reach that tenant's entries. Reads are <c>[ReadOnly]</c> and finish without awaiting, so they never
 /// interleave mid-update. Entries live in memory and are written to a snapshot file on deactivation
 /// and, when changed, on a grain timer; a new activation reads the snapshot back, so the cache is warm
-/// after a restart or a deploy.
+/// after a restart or a deploy. The timer's turn only captures the entries (a walk of the recency list
+/// and a copy of the vectors); the file is written on a thread of its own while the shard goes on serving.
 /// </summary>
 public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheShardGrain> logger)
     : Grain, ICacheShardGrain
@@ -16,6 +18,10 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
     private readonly CacheShardStore _store = new(options.Value.MaxBytesPerShard, time);
     private string? _snapshotPath;
     private bool _dirty;
+
+    // The snapshot being written off the grain's turn (true once on disk) and what it writes, or null.
+    private Task<bool>? _writing;
+    private CacheShardCapture? _writingCapture;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -44,7 +50,7 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotIfChanged();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotNowAsync();
 
     Task<CachedCompletion?> ICacheShardGrain.Get(string key) => Task.FromResult(_store.Get(key));
 
@@ -73,34 +79,103 @@ public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, Time
         _dirty |= removed > 0;
 
         // Written at once, not on the timer: invalidated answers must not come back from an older snapshot after a crash.
-        await SnapshotIfChanged();
+        await SnapshotNowAsync();
         return removed;
     }
 
     Task<CacheShardStatistics> ICacheShardGrain.GetStatistics() => Task.FromResult(_store.Statistics());
 
+    // The timer: starts writing what the shard holds now, unless nothing changed or the last write is still going.
     private Task SnapshotIfChanged()
     {
-        if (_snapshotPath is null || !_dirty)
+        if (_snapshotPath is null || !FinishedWriting())
         {
             return Task.CompletedTask;
         }
 
-        try
+        if (_dirty)
         {
-            CacheSnapshot.Write(_store, _snapshotPath);
-            _dirty = false;
-        }
-        catch (IOException exception)
-        {
-            LogSnapshotFailed(logger, exception);
+            _writing = StartWriting(_snapshotPath);
         }
 
         return Task.CompletedTask;
     }
 
+    // Deactivation and invalidation: waits out a write in flight, then writes what the shard holds now and waits for that too.
+    private async Task SnapshotNowAsync()
+    {
+        if (_snapshotPath is null)
+        {
+            return;
+        }
+
+        if (_writing is { } writing)
+        {
+            await writing;
+            FinishedWriting();
+        }
+
+        if (_dirty)
+        {
+            _writing = StartWriting(_snapshotPath);
+            await _writing;
+            FinishedWriting();
+        }
+    }
+
+    // True when no write is in flight. A write that failed leaves its changes to the next one.
+    private bool FinishedWriting()
+    {
+        if (_writing is not { } writing)
+        {
+            return true;
+        }
+
+        if (!writing.IsCompleted)
+        {
+            return false;
+        }
+
+        _dirty |= !writing.Result;
+        _writing = null;
+        _writingCapture!.Dispose();
+        _writingCapture = null;
+        return true;
+    }
+
+    private Task<bool> StartWriting(string path)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var capture = _writingCapture = _store.Capture();
+        var captureMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _dirty = false;
+
+        // A thread of its own, not the grain's scheduler or a pool thread: a large shard's file takes a while to write.
+        return Task.Factory.StartNew(
+            () => Write(capture, path, captureMs), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private bool Write(CacheShardCapture capture, string path, double captureMs)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            CacheSnapshot.Write(capture, path);
+            LogSnapshotWritten(logger, capture.Count, captureMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSnapshotFailed(logger, exception);
+            return false;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cache shard restored {Read} entries from its snapshot; {Live} are live")]
     private static partial void LogRestored(ILogger logger, int read, int live);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cache shard snapshot of {Entries} entries: captured in {CaptureMs:F1} ms on the grain's turn, written in {WriteMs:F1} ms off it")]
+    private static partial void LogSnapshotWritten(ILogger logger, int entries, double captureMs, double writeMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache shard snapshot could not be read or written")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception);

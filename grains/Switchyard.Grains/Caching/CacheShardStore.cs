@@ -115,6 +115,28 @@ public sealed class CacheShardStore(long capacityBytes, TimeProvider time)
     /// <summary>Adds an entry read back from a snapshot, unless it has expired since.</summary>
     public void Restore(CacheEntryWrite write, DateTimeOffset expiresAt, long hits) => Add(write, expiresAt, hits);
 
+    /// <summary>
+    /// The entries as they are now, least recently used first: what a snapshot needs, safe to write from
+    /// another thread while the shard goes on changing (see <see cref="CacheShardCapture"/>). Dispose it on
+    /// this store's thread once written.
+    /// </summary>
+    public CacheShardCapture Capture()
+    {
+        var count = _index.Count;
+        var entries = new CacheShardEntry[count];
+        var hits = new long[count];
+        var slots = new int[count];
+        var i = 0;
+        for (var entry = _oldest; entry is not null; entry = entry.Newer, i++)
+        {
+            entries[i] = entry;
+            hits[i] = entry.Hits;
+            slots[i] = _vectors is null ? -1 : entry.Slot;
+        }
+
+        return new CacheShardCapture(entries, hits, slots, _vectors);
+    }
+
     /// <summary>A copy of <paramref name="entry"/>'s embedding, or null for an exact-only entry.</summary>
     public float[]? EmbeddingOf(CacheShardEntry entry) =>
         entry.Slot >= 0 && _vectors is not null ? _vectors.Vector(entry.Slot).ToArray() : null;

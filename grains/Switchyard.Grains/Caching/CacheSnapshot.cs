@@ -18,23 +18,31 @@ public static class CacheSnapshot
     /// <summary>Writes every entry of <paramref name="store"/> to <paramref name="path"/>; returns how many.</summary>
     public static int Write(CacheShardStore store, string path)
     {
+        using var capture = store.Capture();
+        return Write(capture, path);
+    }
+
+    /// <summary>
+    /// Writes the entries of <paramref name="capture"/> to <paramref name="path"/>; returns how many.
+    /// Touches nothing of the shard it came from, so it may run on any thread.
+    /// </summary>
+    public static int Write(CacheShardCapture capture, string path)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";
-        var count = 0;
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), Encoding.UTF8))
         {
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write(store.Count);
-            foreach (var entry in store.Entries)
+            writer.Write(capture.Count);
+            for (var i = 0; i < capture.Count; i++)
             {
-                WriteEntry(writer, entry, store.EmbeddingOf(entry));
-                count++;
+                WriteEntry(writer, capture.Entry(i), capture.Hits(i), capture.Embedding(i));
             }
         }
 
         File.Move(temporary, path, overwrite: true);
-        return count;
+        return capture.Count;
     }
 
     /// <summary>
@@ -83,12 +91,12 @@ public static class CacheSnapshot
         return count;
     }
 
-    private static void WriteEntry(BinaryWriter writer, CacheShardEntry entry, float[]? embedding)
+    private static void WriteEntry(BinaryWriter writer, CacheShardEntry entry, long hits, ReadOnlySpan<float> embedding)
     {
         writer.Write(entry.Key);
         writer.Write(entry.TaskType);
         writer.Write(entry.ExpiresAt.UtcTicks);
-        writer.Write(entry.Hits);
+        writer.Write(hits);
         writer.Write(entry.Content);
         writer.Write(entry.Model);
         writer.Write((int)entry.Tier);
@@ -98,10 +106,7 @@ public static class CacheSnapshot
         writer.Write(entry.FinishReason);
         writer.Write(entry.CreatedAt.UtcTicks);
         writer.Write(entry.Context);
-        writer.Write(embedding?.Length ?? 0);
-        if (embedding is not null)
-        {
-            writer.Write(MemoryMarshal.AsBytes(embedding.AsSpan()));
-        }
+        writer.Write(embedding.Length);
+        writer.Write(MemoryMarshal.AsBytes(embedding));
     }
 }

@@ -17,7 +17,8 @@ namespace Switchyard.Caching.Vectors;
 /// many vectors as <see cref="Probes"/> lists of average length hold, ranks their vectors by the Hamming
 /// distance of one-bit-per-dimension sign codes (1/32 of the bytes, kept per list in groups of eight compared at once) and scores
 /// only the closest exactly: <see cref="RerankCandidates"/> after a full scan, fewer after a smaller one. Vectors are stored in fixed-size blocks, so
-/// growing the index allocates one block and never copies the vectors already held. Not thread-safe.
+/// growing the index allocates one block and never copies the vectors already held. Not thread-safe, except
+/// that <see cref="DeferReuse"/> lets another thread read the vectors held at that moment.
 /// </summary>
 public sealed partial class VectorIndex
 {
@@ -39,6 +40,10 @@ public sealed partial class VectorIndex
 
     private readonly int _words;
     private readonly Stack<int> _free = new();
+
+    // While above zero, freed slots wait here instead of in _free, so no vector is overwritten (see DeferReuse).
+    private int _reuseDeferrals;
+    private readonly List<int> _freedWhileDeferred = [];
     private Block[] _blocks = [];
     private int _blockCount;
     private int _used;
@@ -219,8 +224,44 @@ public sealed partial class VectorIndex
         }
 
         block.Contexts[at] = FreeSlot;
-        _free.Push(slot);
+        if (_reuseDeferrals > 0)
+        {
+            _freedWhileDeferred.Add(slot);
+        }
+        else
+        {
+            _free.Push(slot);
+        }
+
         Count--;
+    }
+
+    /// <summary>
+    /// Until a matching <see cref="ResumeReuse"/>, no freed slot is reused: new vectors go to new slots, so
+    /// the vector of every slot held now stays as it is. Meanwhile another thread may read those slots with
+    /// <see cref="Vector"/> (a snapshot being written) while this index's own thread goes on adding, removing
+    /// and searching: vectors are never moved or copied once written, and a slot's floats are only ever
+    /// written when the slot is taken.
+    /// </summary>
+    public void DeferReuse() => _reuseDeferrals++;
+
+    /// <summary>Ends one <see cref="DeferReuse"/>; after the last, the slots freed meanwhile can be reused.</summary>
+    public void ResumeReuse()
+    {
+        if (_reuseDeferrals == 0)
+        {
+            throw new InvalidOperationException("ResumeReuse without a matching DeferReuse.");
+        }
+
+        if (--_reuseDeferrals == 0)
+        {
+            foreach (var slot in _freedWhileDeferred)
+            {
+                _free.Push(slot);
+            }
+
+            _freedWhileDeferred.Clear();
+        }
     }
 
     /// <summary>The vector in <paramref name="slot"/>.</summary>

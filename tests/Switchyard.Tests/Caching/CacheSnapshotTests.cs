@@ -37,6 +37,32 @@ public sealed class CacheSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void ACapture_WrittenAfterTheShardChanged_HoldsTheShardAsItWasWhenCaptured()
+    {
+        var store = new CacheShardStore(1 << 20, _time);
+        store.Put(Write("a", "how do i reset my password", TimeSpan.FromHours(1)));
+        store.Put(Write("b", "what is the capital of france", TimeSpan.FromHours(1)));
+        store.Get("a");
+        var capture = store.Capture();
+
+        // Everything the shard may do while the capture is being written: serve, forget, and reuse the freed vector slots.
+        store.Get("a");
+        store.Get("b");
+        Assert.Equal(2, store.Invalidate(taskType: null));
+        store.Put(Write("c", "which planet is the largest", TimeSpan.FromHours(1)));
+        store.Put(Write("d", "how many legs does a spider have", TimeSpan.FromHours(1)));
+        Assert.Equal(2, CacheSnapshot.Write(capture, _path));
+
+        var restored = new CacheShardStore(1 << 20, _time);
+        CacheSnapshot.Read(restored, _path);
+        Assert.Equal(["b", "a"], restored.Entries.Select(e => e.Key));
+        Assert.Equal([0L, 1L], restored.Entries.Select(e => e.Hits));
+        Assert.Equal("answer a", restored.FindSimilar(Embedder.Embed("How do I reset my password?"), 5, 0.99f)!.Completion.Content);
+        Assert.Equal("answer b", restored.FindSimilar(Embedder.Embed("What is the capital of France?"), 5, 0.99f)!.Completion.Content);
+        Assert.Null(restored.FindSimilar(Embedder.Embed("Which planet is the largest?"), 5, 0.9f));
+    }
+
+    [Fact]
     public void Read_DropsEntriesThatExpiredSince()
     {
         var store = new CacheShardStore(1 << 20, _time);

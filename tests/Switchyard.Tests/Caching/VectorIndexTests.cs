@@ -58,6 +58,30 @@ public sealed class VectorIndexTests
         Assert.Equal(slot, index.Add(vector, 1));
     }
 
+    [Fact]
+    public void WhileReuseIsDeferred_NoFreedSlotIsOverwritten_AndAfterwardsTheyAreReusedAgain()
+    {
+        var random = new Random(3);
+        var index = new VectorIndex(16);
+        var kept = RandomUnit(random, 16);
+        var slot = index.Add(kept, 1);
+
+        index.DeferReuse();
+        index.DeferReuse();
+        index.Remove(slot);
+        var added = index.Add(RandomUnit(random, 16), 1);
+        index.ResumeReuse();
+        var addedAfterOne = index.Add(RandomUnit(random, 16), 1);
+
+        Assert.NotEqual(slot, added);
+        Assert.NotEqual(slot, addedAfterOne);
+        Assert.Equal(kept, index.Vector(slot).ToArray());
+
+        index.ResumeReuse();
+        Assert.Equal(slot, index.Add(RandomUnit(random, 16), 1));
+        Assert.Throws<InvalidOperationException>(index.ResumeReuse);
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(320)] // six code words, the last one partly used
