@@ -9,8 +9,9 @@ namespace Switchyard.Caching;
 /// reach that tenant's entries. Reads are <c>[ReadOnly]</c> and finish without awaiting, so they never
 /// interleave mid-update. Entries live in memory and are written to a snapshot file on deactivation
 /// and, when changed, on a grain timer; a new activation reads the snapshot back, so the cache is warm
-/// after a restart or a deploy. The timer's turn only captures the entries (a walk of the recency list
-/// and a copy of the vectors); the file is written on a thread of its own while the shard goes on serving.
+/// after a restart or a deploy. The timer's turn only captures the entries (a walk of the recency list;
+/// the vectors stay in the index, which reuses no freed slot until the file is written); the file is
+/// written on a thread of its own while the shard goes on serving.
 /// </summary>
 public sealed partial class CacheShardGrain(IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheShardGrain> logger)
     : Grain, ICacheShardGrain
