@@ -7,8 +7,8 @@ namespace Switchyard.Caching;
 
 /// <summary>
 /// Writes a shard's entries to a file and reads them back, so a cache is warm after a restart. The
-/// file is written beside its target and then renamed over it, so a crash mid-write leaves the
-/// previous snapshot intact. Entries are written least recently used first, which restores the order.
+/// file is written beside its target, flushed to the device and then renamed over it, so a crash or a
+/// power cut mid-write leaves the previous snapshot intact. Entries are written least recently used first, which restores the order.
 /// </summary>
 public static class CacheSnapshot
 {
@@ -30,7 +30,8 @@ public static class CacheSnapshot
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";
-        using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), Encoding.UTF8))
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Version);
@@ -39,6 +40,10 @@ public static class CacheSnapshot
             {
                 WriteEntry(writer, capture.Entry(i), capture.Hits(i), capture.Embedding(i));
             }
+
+            // On the device before the rename: after a power cut the snapshot is the old one or the new one, never a short file.
+            writer.Flush();
+            file.Flush(flushToDisk: true);
         }
 
         File.Move(temporary, path, overwrite: true);
