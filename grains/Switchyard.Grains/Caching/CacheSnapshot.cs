@@ -2,13 +2,14 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Switchyard.Completion;
 using Switchyard.Routing;
+using Switchyard.Storage;
 
 namespace Switchyard.Caching;
 
 /// <summary>
 /// Writes a shard's entries to a file and reads them back, so a cache is warm after a restart. The
-/// file is written beside its target, flushed to the device and then renamed over it, so a crash or a
-/// power cut mid-write leaves the previous snapshot intact. Entries are written least recently used first, which restores the order.
+/// file is written beside its target, flushed to the device and then renamed over it (the rename flushed
+/// too), so a crash or a power cut mid-write leaves the previous snapshot intact. Entries are written least recently used first, which restores the order.
 /// </summary>
 public static class CacheSnapshot
 {
@@ -47,6 +48,7 @@ public static class CacheSnapshot
         }
 
         File.Move(temporary, path, overwrite: true);
+        DirectoryFlush.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
         return capture.Count;
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Switchyard.Ledger;
 using Switchyard.Silo.Storage;
+using Switchyard.Storage;
 
 namespace Switchyard.Silo.Ledger;
 
@@ -48,7 +49,9 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
             cancellationToken.ThrowIfCancellationRequested();
             var directory = Path.Combine(_root, day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
-            using var file = new FileStream(Path.Combine(directory, _fileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            var path = Path.Combine(directory, _fileName);
+            var created = !File.Exists(path);
+            using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
             _lines.ResetWrittenCount();
             if (file.Length > 0)
             {
@@ -73,6 +76,12 @@ public sealed partial class FileLedgerStore(string dataDirectory, ILogger<FileLe
             file.Seek(0, SeekOrigin.End);
             file.Write(_lines.WrittenSpan);
             file.Flush(flushToDisk: true);
+            if (created)
+            {
+                // The day's directory and this file's name, as durable as the rows just flushed.
+                DirectoryFlush.Flush(directory);
+                DirectoryFlush.Flush(_root);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Switchyard.Budget;
+using Switchyard.Storage;
 
 namespace Switchyard.Silo.Storage;
 
@@ -62,7 +63,14 @@ internal sealed class FileBudgetJournal : IBudgetJournal
 
         var generation = snapshot?.Generation ?? 0;
         var journalPath = JournalPath(directory, name, generation);
+        var created = !File.Exists(journalPath);
         var stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        if (created && durability == BudgetDurability.Device)
+        {
+            // The journal's name must survive a power cut as surely as the entries flushed into it.
+            DirectoryFlush.Flush(directory);
+        }
+
         var entries = new List<BudgetEntry>();
         long valid;
         try
@@ -173,6 +181,10 @@ internal sealed class FileBudgetJournal : IBudgetJournal
         }
 
         File.Move(temporary, snapshotPath, overwrite: true);
+
+        // The new journal's name and the rename on the device before the old journal goes: otherwise a power
+        // cut could leave the old snapshot pointing at a deleted journal, and the spend since it forgotten.
+        DirectoryFlush.Flush(_directory);
         var old = _stream;
         _stream = nextStream;
         _generation = next;

@@ -1,12 +1,13 @@
 using Orleans.Storage;
+using Switchyard.Storage;
 
 namespace Switchyard.Silo.Storage;
 
 /// <summary>
 /// Grain state on local disk for the embedded single-silo default. Each write goes to a temporary
-/// file that is flushed to the device and then atomically renamed over the old one, so a process
-/// killed at any instant leaves either the old state or the new one, never a torn file: once a write
-/// has returned, it survives a crash. An ETag stored at the head of each file guards against a stale
+/// file that is flushed to the device and then atomically renamed over the old one (and the rename
+/// flushed too), so a process killed at any instant leaves either the old state or the new one, never a
+/// torn file: once a write has returned, it survives a crash or a power cut. An ETag stored at the head of each file guards against a stale
 /// activation overwriting a newer state.
 /// </summary>
 /// <remarks>
@@ -58,6 +59,7 @@ public sealed class FileGrainStorage(string name, FileGrainStorageOptions option
             }
 
             File.Move(temporary, path, overwrite: true);
+            DirectoryFlush.Flush(Path.GetDirectoryName(path)!);
         });
 
         grainState.ETag = etag;
