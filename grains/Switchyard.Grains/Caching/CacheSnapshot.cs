@@ -47,8 +47,7 @@ public static class CacheSnapshot
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temporary, path, overwrite: true);
-        DirectoryFlush.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        DirectoryFlush.Replace(temporary, path);
         return capture.Count;
     }
 

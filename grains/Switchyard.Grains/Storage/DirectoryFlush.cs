@@ -11,6 +11,16 @@ namespace Switchyard.Storage;
 /// </summary>
 public static partial class DirectoryFlush
 {
+    /// <summary>
+    /// Renames <paramref name="temporary"/> over <paramref name="path"/> (a file already flushed to the
+    /// device) and flushes the directory, so that once this returns the new file is what a power cut leaves.
+    /// </summary>
+    public static void Replace(string temporary, string path)
+    {
+        File.Move(temporary, path, overwrite: true);
+        Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     /// <summary>Flushes the entries of <paramref name="directory"/> to the device. Does nothing on Windows, where renames are made durable otherwise.</summary>
     /// <exception cref="IOException">The directory could not be opened or flushed.</exception>
     public static void Flush(string directory)

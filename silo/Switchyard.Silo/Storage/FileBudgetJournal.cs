@@ -180,11 +180,9 @@ internal sealed class FileBudgetJournal : IBudgetJournal
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temporary, snapshotPath, overwrite: true);
-
-        // The new journal's name and the rename on the device before the old journal goes: otherwise a power
+        // The rename and the new journal's name reach the device before the old journal goes: otherwise a power
         // cut could leave the old snapshot pointing at a deleted journal, and the spend since it forgotten.
-        DirectoryFlush.Flush(_directory);
+        DirectoryFlush.Replace(temporary, snapshotPath);
         var old = _stream;
         _stream = nextStream;
         _generation = next;

@@ -58,8 +58,7 @@ public sealed class FileGrainStorage(string name, FileGrainStorageOptions option
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
-            DirectoryFlush.Flush(Path.GetDirectoryName(path)!);
+            DirectoryFlush.Replace(temporary, path);
         });
 
         grainState.ETag = etag;

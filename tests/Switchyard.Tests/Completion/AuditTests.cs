@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Switchyard.Silo.Http;
 using Switchyard.Tests.Infrastructure;
+using Switchyard.Tests.Ledger;
 
 namespace Switchyard.Tests.Completion;
 
@@ -43,20 +42,12 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task Audit_LabelsAcceptedCheapAnswersOffThePath_ForTheTenantsRouterAndTheTaskTypes_AndIsNotChargedToTheTenant()
     {
         const string taskType = "audited";
-        var pin = new HttpRequestMessage(HttpMethod.Put, $"/admin/routers/{taskType}")
-        {
-            Content = new StringContent("""{"pinned": true, "start_tier": "cheap", "max_tier": "cheap"}""", Encoding.UTF8, "application/json"),
-        };
-        pin.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.AdminKey);
-        (await _host.Http.SendAsync(pin)).EnsureSuccessStatusCode();
+        await _host.PinRouterAsync(taskType, "cheap");
 
         var charged = 0m;
         for (var i = 0; i < Requests; i++)
         {
-            var request = _host.Post("/v1/chat/completions", $$"""{"model": "auto", "messages": [{"role": "user", "content": "audit {{i}} {{Guid.NewGuid()}}"}]}""");
-            request.Headers.Add("x-switchyard-task-type", taskType);
-            var response = await _host.Http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
+            var response = await _host.AskAsync(taskType, $"audit {i} {Guid.NewGuid()}");
             Assert.Equal("sim-cheap", response.Headers.GetValues(ChatCompletionsEndpoint.ModelHeader).Single());
             charged += decimal.Parse(response.Headers.GetValues(ChatCompletionsEndpoint.CostHeader).Single(), CultureInfo.InvariantCulture);
         }
@@ -80,11 +71,11 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(charged, usage.GetProperty("spent_usd").GetDecimal());
 
         // The ledger has every audit call, as Switchyard's spend beside the tenant's, not in it.
-        var report = await DailyReportAsync();
+        var report = await LedgerScenario.ReportAsync(_host, "alpha");
         for (var poll = 0; poll < 200 && AuditCalls(report) < Requests; poll++)
         {
             await Task.Delay(25);
-            report = await DailyReportAsync();
+            report = await LedgerScenario.ReportAsync(_host, "alpha");
         }
 
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
@@ -97,9 +88,6 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(auditor.GetProperty("audit_usd").GetDecimal(), report.GetProperty("audit_usd").GetDecimal());
         Assert.Equal(charged, report.GetProperty("total_usd").GetDecimal());
     }
-
-    private async Task<JsonElement> DailyReportAsync() => JsonDocument.Parse(await (await _host.Http.SendAsync(
-        _host.Get($"/admin/reports/daily?tenant=alpha&date={DateTime.UtcNow:yyyy-MM-dd}", TestSettings.AdminKey))).Content.ReadAsStringAsync()).RootElement;
 
     private static long AuditCalls(JsonElement report) =>
         report.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("audit_calls").GetInt64());

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Switchyard.Ledger;
+using Switchyard.Silo.Http;
 using Switchyard.Tests.Infrastructure;
+using Switchyard.Tests.Ledger;
 using Switchyard.Tests.Providers;
 
 namespace Switchyard.Tests.Completion;
@@ -55,29 +55,21 @@ public sealed class FailedAuditTests : IAsyncLifetime
     [Fact]
     public async Task FailedAudit_IsALedgerRowWithNoCost_AndLeavesTheTenantsChargesAlone()
     {
-        var pin = new HttpRequestMessage(HttpMethod.Put, $"/admin/routers/{TaskType}")
-        {
-            Content = new StringContent("""{"pinned": true, "start_tier": "cheap", "max_tier": "cheap"}""", Encoding.UTF8, "application/json"),
-        };
-        pin.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.AdminKey);
-        (await _host.Http.SendAsync(pin)).EnsureSuccessStatusCode();
+        await _host.PinRouterAsync(TaskType, "cheap");
 
         var charged = 0m;
         for (var i = 0; i < Requests; i++)
         {
-            var request = _host.Post("/v1/chat/completions", $$"""{"model": "auto", "messages": [{"role": "user", "content": "audit {{i}} {{Guid.NewGuid()}}"}]}""");
-            request.Headers.Add("x-switchyard-task-type", TaskType);
-            var response = await _host.Http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            charged += decimal.Parse(response.Headers.GetValues("x-switchyard-cost-usd").Single(), CultureInfo.InvariantCulture);
+            var response = await _host.AskAsync(TaskType, $"audit {i} {Guid.NewGuid()}");
+            charged += decimal.Parse(response.Headers.GetValues(ChatCompletionsEndpoint.CostHeader).Single(), CultureInfo.InvariantCulture);
         }
 
         // Audits run after the responses; their rows reach the store with the ledger's next batch.
-        var report = await DailyReportAsync();
+        var report = await LedgerScenario.ReportAsync(_host, "alpha");
         for (var poll = 0; poll < 400 && AuditCalls(report) < Requests; poll++)
         {
             await Task.Delay(25);
-            report = await DailyReportAsync();
+            report = await LedgerScenario.ReportAsync(_host, "alpha");
         }
 
         Assert.Equal(Requests, _upstream.Calls("frontier"));
@@ -107,9 +99,6 @@ public sealed class FailedAuditTests : IAsyncLifetime
         Assert.Equal(Requests, served.Count);
         Assert.True(served.SetEquals(failedAudits.Select(r => r.GetProperty("request_id").GetString())), "each failed audit is filed under the request it audited");
     }
-
-    private async Task<JsonElement> DailyReportAsync() => JsonDocument.Parse(await (await _host.Http.SendAsync(
-        _host.Get($"/admin/reports/daily?tenant=alpha&date={DateTime.UtcNow:yyyy-MM-dd}", TestSettings.AdminKey))).Content.ReadAsStringAsync()).RootElement;
 
     private static long AuditCalls(JsonElement report) =>
         report.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("audit_calls").GetInt64());

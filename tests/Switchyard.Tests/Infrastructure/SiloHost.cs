@@ -79,6 +79,24 @@ public sealed class SiloHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary>Pins <paramref name="taskType"/>'s router to <paramref name="tier"/> through the admin API.</summary>
+    public async Task PinRouterAsync(string taskType, string tier)
+    {
+        using var pin = Post($"/admin/routers/{taskType}", $$"""{"pinned": true, "start_tier": "{{tier}}", "max_tier": "{{tier}}"}""", TestSettings.AdminKey);
+        pin.Method = HttpMethod.Put;
+        (await Http.SendAsync(pin)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Asks <paramref name="question"/> as a request of <paramref name="taskType"/> routed by the router (<c>"model": "auto"</c>); the response must succeed.</summary>
+    public async Task<HttpResponseMessage> AskAsync(string taskType, string question)
+    {
+        using var request = Post("/v1/chat/completions", System.Text.Json.JsonSerializer.Serialize(new { model = "auto", messages = new[] { new { role = "user", content = question } } }));
+        request.Headers.Add("x-switchyard-task-type", taskType);
+        var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
     public HttpRequestMessage Get(string path, string? apiKey = TestSettings.AlphaKey)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
