@@ -26,8 +26,24 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
         long errors = 0, unsent = 0, hits = 0, inFlight = 0;
         var start = Stopwatch.GetTimestamp();
 
+        // Set by the scheduler thread when it has sent its last request; awaited, so no pool thread waits on it.
+        var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
         // A dedicated thread keeps the schedule; the thread pool sends, so a slow send never delays the next.
         var scheduler = new Thread(() =>
+        {
+            try
+            {
+                Schedule();
+            }
+            finally
+            {
+                scheduled.SetResult();
+            }
+        })
+        { IsBackground = true, Name = "open-loop scheduler", Priority = ThreadPriority.AboveNormal };
+
+        void Schedule()
         {
             var fineSleep = ArrivalClock.PrepareThread();
             for (long i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
@@ -54,8 +70,7 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
                     _ => _ = SendAsync(index, due, sent),
                     null);
             }
-        })
-        { IsBackground = true, Name = "open-loop scheduler", Priority = ThreadPriority.AboveNormal };
+        }
 
         async Task SendAsync(long index, long due, TaskCompletionSource done)
         {
@@ -92,7 +107,7 @@ internal sealed class OpenLoopDriver(HttpClient http, BenchTarget target)
         }
 
         scheduler.Start();
-        await Task.Run(scheduler.Join, CancellationToken.None);
+        await scheduled.Task;
         await Task.WhenAll(tasks);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var completed = histogram.TotalCount;
